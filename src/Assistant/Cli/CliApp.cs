@@ -1,0 +1,34 @@
+using System.CommandLine;
+using BankingLlm.Assistant.Hosting;
+
+namespace BankingLlm.Assistant.Cli;
+
+/// <summary>The verbs of the Assistant executable. No verb means `serve`.</summary>
+public static class CliApp
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = new RootCommand("BankingLlm: a conversational banking assistant backend. With no verb, serves the assistant.")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        var serve = new Command("serve", "Serve the assistant (default). Starts a private PostgreSQL when ConnectionStrings__Banking is not set, migrates it and seeds demo data. Extra arguments go to ASP.NET Core, e.g. --urls http://127.0.0.1:5080.")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        serve.SetAction((result, ct) => ServeAsync(result.UnmatchedTokens.ToArray(), ct));
+        root.SetAction((result, ct) => ServeAsync(result.UnmatchedTokens.ToArray(), ct));
+        root.Subcommands.Add(serve);
+        root.Subcommands.Add(DbCommands.Create());
+        root.Subcommands.Add(KeysCommands.Create());
+        return await root.Parse(args).InvokeAsync();
+    }
+
+    private static Task<int> ServeAsync(string[] hostArgs, CancellationToken ct) =>
+        CliErrors.RunAsync(async () =>
+        {
+            await using var app = await AssistantHost.BuildAsync(hostArgs, ct);
+            await app.RunAsync(ct);
+            return 0;
+        });
+}

@@ -1,0 +1,32 @@
+using BankingLlm.Data;
+
+namespace BankingLlm.Assistant.Cli;
+
+/// <summary>
+/// The services a maintenance verb needs (data layer, key ring), on the private cluster when no connection string
+/// is set. Disposing stops a cluster this process started.
+/// </summary>
+public static class CliHost
+{
+    public static async Task<IHost> BuildAsync(CancellationToken ct)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        var privateDatabase = await builder.StartPrivateDatabaseIfNeededAsync(ct);
+        try
+        {
+            builder.AddBankingData();
+            var host = builder.Build();
+            await host.StartAsync(ct);
+            return host;
+        }
+        catch
+        {
+            if (privateDatabase is not null)
+            {
+                await privateDatabase.StopAsync();
+            }
+            throw;
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using BankingLlm.Data;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+namespace BankingLlm.Assistant.Hosting;
+
+/// <summary>The web host of `serve`: private database if needed, data layer, health endpoints.</summary>
+public static class AssistantHost
+{
+    public static async Task<WebApplication> BuildAsync(string[] args, CancellationToken ct = default)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var privateDatabase = await builder.StartPrivateDatabaseIfNeededAsync(ct);
+        builder.AddBankingData();
+
+        var app = builder.Build();
+        try
+        {
+            await app.Services.GetRequiredService<DatabaseStartup>().EnsureReadyAsync(ct);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            if (privateDatabase is not null)
+            {
+                await privateDatabase.StopAsync();
+            }
+            throw;
+        }
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapGet("/", () => Results.Text("BankingLlm assistant is running. Health: /health/ready", "text/plain"));
+        return app;
+    }
+}
