@@ -36,11 +36,11 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         e.HasOne<Customer>().WithMany().HasForeignKey(a => a.PrimaryOwner).OnDelete(DeleteBehavior.NoAction);
         e.HasOne<Customer>().WithMany().HasForeignKey(a => a.SecondaryOwner).OnDelete(DeleteBehavior.NoAction);
 
-        e.HasIndex(a => a.CustomerId, "idx_accounts_customer_id");
-        e.HasIndex(a => a.AccountNumber, "idx_accounts_account_number").IsUnique();
-        e.HasIndex(a => a.Status, "idx_accounts_status");
-        e.HasIndex(a => a.OpenedDate, "idx_accounts_opened_date");
-        e.HasIndex(a => a.PrimaryOwner, "idx_accounts_primary_owner");
-        e.HasIndex(a => a.SecondaryOwner, "idx_accounts_secondary_owner");
+        e.HasIndex(a => a.CustomerId, "idx_accounts_customer_id").HasDatabaseName("idx_accounts_customer_id");
+        e.HasIndex(a => a.AccountNumber, "idx_accounts_account_number").HasDatabaseName("idx_accounts_account_number").IsUnique();
+        e.HasIndex(a => a.Status, "idx_accounts_status").HasDatabaseName("idx_accounts_status");
+        e.HasIndex(a => a.OpenedDate, "idx_accounts_opened_date").HasDatabaseName("idx_accounts_opened_date");
+        e.HasIndex(a => a.PrimaryOwner, "idx_accounts_primary_owner").HasDatabaseName("idx_accounts_primary_owner");
+        e.HasIndex(a => a.SecondaryOwner, "idx_accounts_secondary_owner").HasDatabaseName("idx_accounts_secondary_owner");
     }
 }

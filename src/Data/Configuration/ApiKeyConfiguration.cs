@@ -25,9 +25,9 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
 
         e.HasOne<User>().WithMany().HasForeignKey(k => k.CreatedBy).OnDelete(DeleteBehavior.NoAction);
 
-        e.HasIndex(k => k.KeyHash, "idx_api_keys_key_hash").IsUnique();
-        e.HasIndex(k => k.OrganizationId, "idx_api_keys_organization_id");
-        e.HasIndex(k => k.Status, "idx_api_keys_status");
-        e.HasIndex(k => k.CreatedBy, "idx_api_keys_created_by");
+        e.HasIndex(k => k.KeyHash, "idx_api_keys_key_hash").HasDatabaseName("idx_api_keys_key_hash").IsUnique();
+        e.HasIndex(k => k.OrganizationId, "idx_api_keys_organization_id").HasDatabaseName("idx_api_keys_organization_id");
+        e.HasIndex(k => k.Status, "idx_api_keys_status").HasDatabaseName("idx_api_keys_status");
+        e.HasIndex(k => k.CreatedBy, "idx_api_keys_created_by").HasDatabaseName("idx_api_keys_created_by");
     }
 }

@@ -29,13 +29,13 @@ internal sealed class AuditLogConfiguration : IEntityTypeConfiguration<AuditLog>
 
         e.HasOne<User>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.NoAction);
 
-        e.HasIndex(a => a.UserId, "idx_audit_logs_user_id");
-        e.HasIndex(a => a.EntityType, "idx_audit_logs_entity_type");
-        e.HasIndex(a => a.Action, "idx_audit_logs_action");
-        e.HasIndex(a => a.CreatedAt, "idx_audit_logs_created_at");
-        e.HasIndex(a => a.RequestId, "idx_audit_logs_request_id");
-        e.HasIndex(a => a.SequenceNo, "idx_audit_logs_sequence_no").IsUnique();
-        e.HasIndex(a => a.CustomerId, "idx_audit_logs_customer_id");
-        e.HasIndex(a => a.SessionId, "idx_audit_logs_session_id");
+        e.HasIndex(a => a.UserId, "idx_audit_logs_user_id").HasDatabaseName("idx_audit_logs_user_id");
+        e.HasIndex(a => a.EntityType, "idx_audit_logs_entity_type").HasDatabaseName("idx_audit_logs_entity_type");
+        e.HasIndex(a => a.Action, "idx_audit_logs_action").HasDatabaseName("idx_audit_logs_action");
+        e.HasIndex(a => a.CreatedAt, "idx_audit_logs_created_at").HasDatabaseName("idx_audit_logs_created_at");
+        e.HasIndex(a => a.RequestId, "idx_audit_logs_request_id").HasDatabaseName("idx_audit_logs_request_id");
+        e.HasIndex(a => a.SequenceNo, "idx_audit_logs_sequence_no").HasDatabaseName("idx_audit_logs_sequence_no").IsUnique();
+        e.HasIndex(a => a.CustomerId, "idx_audit_logs_customer_id").HasDatabaseName("idx_audit_logs_customer_id");
+        e.HasIndex(a => a.SessionId, "idx_audit_logs_session_id").HasDatabaseName("idx_audit_logs_session_id");
     }
 }

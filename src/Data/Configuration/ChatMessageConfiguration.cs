@@ -16,6 +16,6 @@ internal sealed class ChatMessageConfiguration : IEntityTypeConfiguration<ChatMe
         e.Property(m => m.CreatedAt).HasDefaultValueSql("CURRENT_TIMESTAMP");
 
         e.HasOne<ChatSession>().WithMany(s => s.Messages).HasForeignKey(m => m.SessionId).OnDelete(DeleteBehavior.Cascade);
-        e.HasIndex(m => new { m.SessionId, m.Sequence }, "idx_chat_messages_session_sequence").IsUnique();
+        e.HasIndex(m => new { m.SessionId, m.Sequence }, "idx_chat_messages_session_sequence").HasDatabaseName("idx_chat_messages_session_sequence").IsUnique();
     }
 }

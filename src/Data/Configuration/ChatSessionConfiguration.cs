@@ -25,8 +25,8 @@ internal sealed class ChatSessionConfiguration : IEntityTypeConfiguration<ChatSe
 
         e.HasOne<Customer>().WithMany().HasForeignKey(s => s.CustomerId).OnDelete(DeleteBehavior.NoAction);
 
-        e.HasIndex(s => s.CustomerId, "idx_chat_sessions_customer_id");
-        e.HasIndex(s => s.SessionStatus, "idx_chat_sessions_session_status");
-        e.HasIndex(s => s.StartedAt, "idx_chat_sessions_started_at");
+        e.HasIndex(s => s.CustomerId, "idx_chat_sessions_customer_id").HasDatabaseName("idx_chat_sessions_customer_id");
+        e.HasIndex(s => s.SessionStatus, "idx_chat_sessions_session_status").HasDatabaseName("idx_chat_sessions_session_status");
+        e.HasIndex(s => s.StartedAt, "idx_chat_sessions_started_at").HasDatabaseName("idx_chat_sessions_started_at");
     }
 }

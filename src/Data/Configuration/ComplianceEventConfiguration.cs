@@ -25,12 +25,12 @@ internal sealed class ComplianceEventConfiguration : IEntityTypeConfiguration<Co
         e.HasOne<Transaction>().WithMany().HasForeignKey(c => c.TransactionId).OnDelete(DeleteBehavior.NoAction);
         e.HasOne<User>().WithMany().HasForeignKey(c => c.ReviewedBy).OnDelete(DeleteBehavior.NoAction);
 
-        e.HasIndex(c => c.CustomerId, "idx_compliance_events_customer_id");
-        e.HasIndex(c => c.EventType, "idx_compliance_events_event_type");
-        e.HasIndex(c => c.Severity, "idx_compliance_events_severity");
-        e.HasIndex(c => c.Status, "idx_compliance_events_status");
-        e.HasIndex(c => c.AccountId, "idx_compliance_events_account_id");
-        e.HasIndex(c => c.TransactionId, "idx_compliance_events_transaction_id");
-        e.HasIndex(c => c.ReviewedBy, "idx_compliance_events_reviewed_by");
+        e.HasIndex(c => c.CustomerId, "idx_compliance_events_customer_id").HasDatabaseName("idx_compliance_events_customer_id");
+        e.HasIndex(c => c.EventType, "idx_compliance_events_event_type").HasDatabaseName("idx_compliance_events_event_type");
+        e.HasIndex(c => c.Severity, "idx_compliance_events_severity").HasDatabaseName("idx_compliance_events_severity");
+        e.HasIndex(c => c.Status, "idx_compliance_events_status").HasDatabaseName("idx_compliance_events_status");
+        e.HasIndex(c => c.AccountId, "idx_compliance_events_account_id").HasDatabaseName("idx_compliance_events_account_id");
+        e.HasIndex(c => c.TransactionId, "idx_compliance_events_transaction_id").HasDatabaseName("idx_compliance_events_transaction_id");
+        e.HasIndex(c => c.ReviewedBy, "idx_compliance_events_reviewed_by").HasDatabaseName("idx_compliance_events_reviewed_by");
     }
 }

@@ -43,10 +43,10 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         e.Property(c => c.CommunicationPreferences).HasColumnType("jsonb");
 
         // The seed declares email and ssn_hash UNIQUE and also indexes them; one unique index carries both.
-        e.HasIndex(c => c.Email, "idx_customers_email").IsUnique();
-        e.HasIndex(c => c.SsnHash, "idx_customers_ssn_hash").IsUnique();
-        e.HasIndex(c => c.Status, "idx_customers_status");
-        e.HasIndex(c => c.KycStatus, "idx_customers_kyc_status");
-        e.HasIndex(c => c.CreatedAt, "idx_customers_created_at");
+        e.HasIndex(c => c.Email, "idx_customers_email").HasDatabaseName("idx_customers_email").IsUnique();
+        e.HasIndex(c => c.SsnHash, "idx_customers_ssn_hash").HasDatabaseName("idx_customers_ssn_hash").IsUnique();
+        e.HasIndex(c => c.Status, "idx_customers_status").HasDatabaseName("idx_customers_status");
+        e.HasIndex(c => c.KycStatus, "idx_customers_kyc_status").HasDatabaseName("idx_customers_kyc_status");
+        e.HasIndex(c => c.CreatedAt, "idx_customers_created_at").HasDatabaseName("idx_customers_created_at");
     }
 }

@@ -25,10 +25,10 @@ internal sealed class PendingActionConfiguration : IEntityTypeConfiguration<Pend
         e.HasOne<Account>().WithMany().HasForeignKey(p => p.ToAccountId).OnDelete(DeleteBehavior.NoAction);
         e.HasOne<Transaction>().WithMany().HasForeignKey(p => p.ResultTransactionId).OnDelete(DeleteBehavior.NoAction);
 
-        e.HasIndex(p => new { p.CustomerId, p.Status }, "idx_pending_actions_customer_status");
-        e.HasIndex(p => p.SessionId, "idx_pending_actions_session_id");
-        e.HasIndex(p => p.FromAccountId, "idx_pending_actions_from_account_id");
-        e.HasIndex(p => p.ToAccountId, "idx_pending_actions_to_account_id");
-        e.HasIndex(p => p.ResultTransactionId, "idx_pending_actions_result_transaction_id");
+        e.HasIndex(p => new { p.CustomerId, p.Status }, "idx_pending_actions_customer_status").HasDatabaseName("idx_pending_actions_customer_status");
+        e.HasIndex(p => p.SessionId, "idx_pending_actions_session_id").HasDatabaseName("idx_pending_actions_session_id");
+        e.HasIndex(p => p.FromAccountId, "idx_pending_actions_from_account_id").HasDatabaseName("idx_pending_actions_from_account_id");
+        e.HasIndex(p => p.ToAccountId, "idx_pending_actions_to_account_id").HasDatabaseName("idx_pending_actions_to_account_id");
+        e.HasIndex(p => p.ResultTransactionId, "idx_pending_actions_result_transaction_id").HasDatabaseName("idx_pending_actions_result_transaction_id");
     }
 }

@@ -21,9 +21,9 @@ internal sealed class PiiDetectionResultConfiguration : IEntityTypeConfiguration
 
         e.HasOne<AuditLog>().WithMany().HasForeignKey(p => p.AuditLogId).OnDelete(DeleteBehavior.NoAction);
 
-        e.HasIndex(p => p.SourceType, "idx_pii_results_source_type");
-        e.HasIndex(p => p.PiiType, "idx_pii_results_pii_type");
-        e.HasIndex(p => p.DetectedAt, "idx_pii_results_detected_at");
-        e.HasIndex(p => p.AuditLogId, "idx_pii_results_audit_log_id");
+        e.HasIndex(p => p.SourceType, "idx_pii_results_source_type").HasDatabaseName("idx_pii_results_source_type");
+        e.HasIndex(p => p.PiiType, "idx_pii_results_pii_type").HasDatabaseName("idx_pii_results_pii_type");
+        e.HasIndex(p => p.DetectedAt, "idx_pii_results_detected_at").HasDatabaseName("idx_pii_results_detected_at");
+        e.HasIndex(p => p.AuditLogId, "idx_pii_results_audit_log_id").HasDatabaseName("idx_pii_results_audit_log_id");
     }
 }

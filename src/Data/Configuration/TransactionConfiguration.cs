@@ -32,14 +32,14 @@ internal sealed class TransactionConfiguration : IEntityTypeConfiguration<Transa
         e.HasOne(t => t.Account).WithMany().HasForeignKey(t => t.AccountId).OnDelete(DeleteBehavior.NoAction);
         e.HasOne<Account>().WithMany().HasForeignKey(t => t.CounterpartyAccountId).OnDelete(DeleteBehavior.NoAction);
 
-        e.HasIndex(t => t.AccountId, "idx_transactions_account_id");
-        e.HasIndex(t => t.Status, "idx_transactions_status");
-        e.HasIndex(t => t.InitiatedAt, "idx_transactions_initiated_at");
-        e.HasIndex(t => t.ProcessedAt, "idx_transactions_processed_at");
-        e.HasIndex(t => t.Amount, "idx_transactions_amount");
-        e.HasIndex(t => t.AccountId, "idx_transactions_pending").HasFilter("status = 'pending'");
+        e.HasIndex(t => t.AccountId, "idx_transactions_account_id").HasDatabaseName("idx_transactions_account_id");
+        e.HasIndex(t => t.Status, "idx_transactions_status").HasDatabaseName("idx_transactions_status");
+        e.HasIndex(t => t.InitiatedAt, "idx_transactions_initiated_at").HasDatabaseName("idx_transactions_initiated_at");
+        e.HasIndex(t => t.ProcessedAt, "idx_transactions_processed_at").HasDatabaseName("idx_transactions_processed_at");
+        e.HasIndex(t => t.Amount, "idx_transactions_amount").HasDatabaseName("idx_transactions_amount");
+        e.HasIndex(t => t.AccountId, "idx_transactions_pending").HasDatabaseName("idx_transactions_pending").HasFilter("status = 'pending'");
         // The history query of the seed ("completed, last 90 days, newest first") is served by this one.
-        e.HasIndex(t => new { t.AccountId, t.Status, t.InitiatedAt }, "idx_transactions_account_status_initiated");
-        e.HasIndex(t => t.CounterpartyAccountId, "idx_transactions_counterparty_account_id");
+        e.HasIndex(t => new { t.AccountId, t.Status, t.InitiatedAt }, "idx_transactions_account_status_initiated").HasDatabaseName("idx_transactions_account_status_initiated");
+        e.HasIndex(t => t.CounterpartyAccountId, "idx_transactions_counterparty_account_id").HasDatabaseName("idx_transactions_counterparty_account_id");
     }
 }

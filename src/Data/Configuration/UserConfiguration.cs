@@ -19,7 +19,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         e.Property(u => u.CreatedAt).HasDefaultValueSql("CURRENT_TIMESTAMP");
         e.Property(u => u.UpdatedAt).HasDefaultValueSql("CURRENT_TIMESTAMP");
 
-        e.HasIndex(u => u.Email, "idx_users_email").IsUnique();
-        e.HasIndex(u => u.Role, "idx_users_role");
+        e.HasIndex(u => u.Email, "idx_users_email").HasDatabaseName("idx_users_email").IsUnique();
+        e.HasIndex(u => u.Role, "idx_users_role").HasDatabaseName("idx_users_role");
     }
 }

@@ -32,10 +32,14 @@ public sealed class BulkSeeder(NpgsqlDataSource dataSource, SsnProtector ssn, Ti
         var accounts = new List<(Guid Id, AccountType Type)>(customerCount * 2);
         await using var conn = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
 
-        long ssnBase;
-        await using (var count = new NpgsqlCommand("SELECT count(*) FROM customers", conn))
+        // Offsets from the rows already there keep SSNs, e-mails and account numbers unique across runs.
+        long ssnBase, accountBase;
+        await using (var count = new NpgsqlCommand("SELECT (SELECT count(*) FROM customers), (SELECT count(*) FROM accounts)", conn))
+        await using (var reader = await count.ExecuteReaderAsync(ct).ConfigureAwait(false))
         {
-            ssnBase = (long)(await count.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
+            await reader.ReadAsync(ct).ConfigureAwait(false);
+            ssnBase = reader.GetInt64(0);
+            accountBase = reader.GetInt64(1);
         }
 
         // customers and accounts, in one COPY each
@@ -47,7 +51,7 @@ public sealed class BulkSeeder(NpgsqlDataSource dataSource, SsnProtector ssn, Ti
             {
                 var id = Guid.CreateVersion7();
                 customerIds[i] = id;
-                var email = string.Create(CultureInfo.InvariantCulture, $"bulk{runTag}.{i}@example.com");
+                var email = string.Create(CultureInfo.InvariantCulture, $"bulk{runTag}.{ssnBase + i}@example.com");
                 EmailValidator.Validate(email);
                 // Area 900-999 is never issued, so no generated SSN belongs to a real person.
                 var plainSsn = (900_000_000 + ssnBase + i).ToString("D9", CultureInfo.InvariantCulture);
@@ -76,7 +80,7 @@ public sealed class BulkSeeder(NpgsqlDataSource dataSource, SsnProtector ssn, Ti
         await using (var writer = await conn.BeginBinaryImportAsync(
             "COPY accounts (account_id, customer_id, primary_owner, ownership_type, account_number, account_type, balance, available_balance, credit_limit, opened_date, status) FROM STDIN (FORMAT BINARY)", ct).ConfigureAwait(false))
         {
-            var seq = 0;
+            var seq = accountBase;
             foreach (var customerId in customerIds)
             {
                 var types = new List<AccountType> { AccountType.Checking };

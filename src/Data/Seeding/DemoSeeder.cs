@@ -71,10 +71,15 @@ public sealed class DemoSeeder(IDbContextFactory<BankingDbContext> contexts, Cus
                     _ => 0m,
                 };
                 var rows = account.AccountType == AccountType.CreditCard ? [] : history.For(account, isDemo ? 60 : 25, now, 90).ToList();
-                var opening = decimal.Round(balance - rows.Where(r => r.Status == TransactionStatus.Completed).Sum(HistoryGenerator.SignedAmount), 2);
+                decimal Opening() => decimal.Round(balance - rows.Where(r => r.Status == TransactionStatus.Completed).Sum(HistoryGenerator.SignedAmount), 2);
+                // More money came in than the balance allows: drop inflows, newest first, until the history fits.
+                while (Opening() < 0m && rows.FindLastIndex(r => HistoryGenerator.SignedAmount(r) > 0) is var last and >= 0)
+                {
+                    rows.RemoveAt(last);
+                }
+                var opening = Opening();
                 if (opening < 0m)
                 {
-                    // Keep every balance non-negative over the period: fund the account generously before the window.
                     balance -= opening;
                     opening = 0m;
                 }

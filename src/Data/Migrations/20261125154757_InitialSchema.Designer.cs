@@ -14,7 +14,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace BankingLlm.Data.Migrations
 {
     [DbContext(typeof(BankingDbContext))]
-    [Migration("20261125154038_InitialSchema")]
+    [Migration("20261125154757_InitialSchema")]
     partial class InitialSchema
     {
         /// <inheritdoc />
@@ -178,22 +178,22 @@ namespace BankingLlm.Data.Migrations
 
                     b.HasIndex(new[] { "AccountNumber" }, "idx_accounts_account_number")
                         .IsUnique()
-                        .HasDatabaseName("ix_accounts_account_number");
+                        .HasDatabaseName("idx_accounts_account_number");
 
                     b.HasIndex(new[] { "CustomerId" }, "idx_accounts_customer_id")
-                        .HasDatabaseName("ix_accounts_customer_id");
+                        .HasDatabaseName("idx_accounts_customer_id");
 
                     b.HasIndex(new[] { "OpenedDate" }, "idx_accounts_opened_date")
-                        .HasDatabaseName("ix_accounts_opened_date");
+                        .HasDatabaseName("idx_accounts_opened_date");
 
                     b.HasIndex(new[] { "PrimaryOwner" }, "idx_accounts_primary_owner")
-                        .HasDatabaseName("ix_accounts_primary_owner");
+                        .HasDatabaseName("idx_accounts_primary_owner");
 
                     b.HasIndex(new[] { "SecondaryOwner" }, "idx_accounts_secondary_owner")
-                        .HasDatabaseName("ix_accounts_secondary_owner");
+                        .HasDatabaseName("idx_accounts_secondary_owner");
 
                     b.HasIndex(new[] { "Status" }, "idx_accounts_status")
-                        .HasDatabaseName("ix_accounts_status");
+                        .HasDatabaseName("idx_accounts_status");
 
                     b.ToTable("accounts", null, t =>
                         {
@@ -298,17 +298,17 @@ namespace BankingLlm.Data.Migrations
                         .HasName("pk_api_keys");
 
                     b.HasIndex(new[] { "CreatedBy" }, "idx_api_keys_created_by")
-                        .HasDatabaseName("ix_api_keys_created_by");
+                        .HasDatabaseName("idx_api_keys_created_by");
 
                     b.HasIndex(new[] { "KeyHash" }, "idx_api_keys_key_hash")
                         .IsUnique()
-                        .HasDatabaseName("ix_api_keys_key_hash");
+                        .HasDatabaseName("idx_api_keys_key_hash");
 
                     b.HasIndex(new[] { "OrganizationId" }, "idx_api_keys_organization_id")
-                        .HasDatabaseName("ix_api_keys_organization_id");
+                        .HasDatabaseName("idx_api_keys_organization_id");
 
                     b.HasIndex(new[] { "Status" }, "idx_api_keys_status")
-                        .HasDatabaseName("ix_api_keys_status");
+                        .HasDatabaseName("idx_api_keys_status");
 
                     b.ToTable("api_keys", (string)null);
                 });
@@ -425,29 +425,29 @@ namespace BankingLlm.Data.Migrations
                         .HasName("pk_audit_logs");
 
                     b.HasIndex(new[] { "Action" }, "idx_audit_logs_action")
-                        .HasDatabaseName("ix_audit_logs_action");
+                        .HasDatabaseName("idx_audit_logs_action");
 
                     b.HasIndex(new[] { "CreatedAt" }, "idx_audit_logs_created_at")
-                        .HasDatabaseName("ix_audit_logs_created_at");
+                        .HasDatabaseName("idx_audit_logs_created_at");
 
                     b.HasIndex(new[] { "CustomerId" }, "idx_audit_logs_customer_id")
-                        .HasDatabaseName("ix_audit_logs_customer_id");
+                        .HasDatabaseName("idx_audit_logs_customer_id");
 
                     b.HasIndex(new[] { "EntityType" }, "idx_audit_logs_entity_type")
-                        .HasDatabaseName("ix_audit_logs_entity_type");
+                        .HasDatabaseName("idx_audit_logs_entity_type");
 
                     b.HasIndex(new[] { "RequestId" }, "idx_audit_logs_request_id")
-                        .HasDatabaseName("ix_audit_logs_request_id");
+                        .HasDatabaseName("idx_audit_logs_request_id");
 
                     b.HasIndex(new[] { "SequenceNo" }, "idx_audit_logs_sequence_no")
                         .IsUnique()
-                        .HasDatabaseName("ix_audit_logs_sequence_no");
+                        .HasDatabaseName("idx_audit_logs_sequence_no");
 
                     b.HasIndex(new[] { "SessionId" }, "idx_audit_logs_session_id")
-                        .HasDatabaseName("ix_audit_logs_session_id");
+                        .HasDatabaseName("idx_audit_logs_session_id");
 
                     b.HasIndex(new[] { "UserId" }, "idx_audit_logs_user_id")
-                        .HasDatabaseName("ix_audit_logs_user_id");
+                        .HasDatabaseName("idx_audit_logs_user_id");
 
                     b.ToTable("audit_logs", (string)null);
                 });
@@ -497,7 +497,7 @@ namespace BankingLlm.Data.Migrations
 
                     b.HasIndex(new[] { "SessionId", "Sequence" }, "idx_chat_messages_session_sequence")
                         .IsUnique()
-                        .HasDatabaseName("ix_chat_messages_session_id_sequence");
+                        .HasDatabaseName("idx_chat_messages_session_sequence");
 
                     b.ToTable("chat_messages", (string)null);
                 });
@@ -594,13 +594,13 @@ namespace BankingLlm.Data.Migrations
                         .HasName("pk_chat_sessions");
 
                     b.HasIndex(new[] { "CustomerId" }, "idx_chat_sessions_customer_id")
-                        .HasDatabaseName("ix_chat_sessions_customer_id");
+                        .HasDatabaseName("idx_chat_sessions_customer_id");
 
                     b.HasIndex(new[] { "SessionStatus" }, "idx_chat_sessions_session_status")
-                        .HasDatabaseName("ix_chat_sessions_session_status");
+                        .HasDatabaseName("idx_chat_sessions_session_status");
 
                     b.HasIndex(new[] { "StartedAt" }, "idx_chat_sessions_started_at")
-                        .HasDatabaseName("ix_chat_sessions_started_at");
+                        .HasDatabaseName("idx_chat_sessions_started_at");
 
                     b.ToTable("chat_sessions", (string)null);
                 });
@@ -705,25 +705,25 @@ namespace BankingLlm.Data.Migrations
                         .HasName("pk_compliance_events");
 
                     b.HasIndex(new[] { "AccountId" }, "idx_compliance_events_account_id")
-                        .HasDatabaseName("ix_compliance_events_account_id");
+                        .HasDatabaseName("idx_compliance_events_account_id");
 
                     b.HasIndex(new[] { "CustomerId" }, "idx_compliance_events_customer_id")
-                        .HasDatabaseName("ix_compliance_events_customer_id");
+                        .HasDatabaseName("idx_compliance_events_customer_id");
 
                     b.HasIndex(new[] { "EventType" }, "idx_compliance_events_event_type")
-                        .HasDatabaseName("ix_compliance_events_event_type");
+                        .HasDatabaseName("idx_compliance_events_event_type");
 
                     b.HasIndex(new[] { "ReviewedBy" }, "idx_compliance_events_reviewed_by")
-                        .HasDatabaseName("ix_compliance_events_reviewed_by");
+                        .HasDatabaseName("idx_compliance_events_reviewed_by");
 
                     b.HasIndex(new[] { "Severity" }, "idx_compliance_events_severity")
-                        .HasDatabaseName("ix_compliance_events_severity");
+                        .HasDatabaseName("idx_compliance_events_severity");
 
                     b.HasIndex(new[] { "Status" }, "idx_compliance_events_status")
-                        .HasDatabaseName("ix_compliance_events_status");
+                        .HasDatabaseName("idx_compliance_events_status");
 
                     b.HasIndex(new[] { "TransactionId" }, "idx_compliance_events_transaction_id")
-                        .HasDatabaseName("ix_compliance_events_transaction_id");
+                        .HasDatabaseName("idx_compliance_events_transaction_id");
 
                     b.ToTable("compliance_events", (string)null);
                 });
@@ -901,21 +901,21 @@ namespace BankingLlm.Data.Migrations
                         .HasName("pk_customers");
 
                     b.HasIndex(new[] { "CreatedAt" }, "idx_customers_created_at")
-                        .HasDatabaseName("ix_customers_created_at");
+                        .HasDatabaseName("idx_customers_created_at");
 
                     b.HasIndex(new[] { "Email" }, "idx_customers_email")
                         .IsUnique()
-                        .HasDatabaseName("ix_customers_email");
+                        .HasDatabaseName("idx_customers_email");
 
                     b.HasIndex(new[] { "KycStatus" }, "idx_customers_kyc_status")
-                        .HasDatabaseName("ix_customers_kyc_status");
+                        .HasDatabaseName("idx_customers_kyc_status");
 
                     b.HasIndex(new[] { "SsnHash" }, "idx_customers_ssn_hash")
                         .IsUnique()
-                        .HasDatabaseName("ix_customers_ssn_hash");
+                        .HasDatabaseName("idx_customers_ssn_hash");
 
                     b.HasIndex(new[] { "Status" }, "idx_customers_status")
-                        .HasDatabaseName("ix_customers_status");
+                        .HasDatabaseName("idx_customers_status");
 
                     b.ToTable("customers", null, t =>
                         {
@@ -1007,19 +1007,19 @@ namespace BankingLlm.Data.Migrations
                         .HasName("pk_pending_actions");
 
                     b.HasIndex(new[] { "CustomerId", "Status" }, "idx_pending_actions_customer_status")
-                        .HasDatabaseName("ix_pending_actions_customer_id_status");
+                        .HasDatabaseName("idx_pending_actions_customer_status");
 
                     b.HasIndex(new[] { "FromAccountId" }, "idx_pending_actions_from_account_id")
-                        .HasDatabaseName("ix_pending_actions_from_account_id");
+                        .HasDatabaseName("idx_pending_actions_from_account_id");
 
                     b.HasIndex(new[] { "ResultTransactionId" }, "idx_pending_actions_result_transaction_id")
-                        .HasDatabaseName("ix_pending_actions_result_transaction_id");
+                        .HasDatabaseName("idx_pending_actions_result_transaction_id");
 
                     b.HasIndex(new[] { "SessionId" }, "idx_pending_actions_session_id")
-                        .HasDatabaseName("ix_pending_actions_session_id");
+                        .HasDatabaseName("idx_pending_actions_session_id");
 
                     b.HasIndex(new[] { "ToAccountId" }, "idx_pending_actions_to_account_id")
-                        .HasDatabaseName("ix_pending_actions_to_account_id");
+                        .HasDatabaseName("idx_pending_actions_to_account_id");
 
                     b.ToTable("pending_actions", null, t =>
                         {
@@ -1088,16 +1088,16 @@ namespace BankingLlm.Data.Migrations
                         .HasName("pk_pii_detection_results");
 
                     b.HasIndex(new[] { "AuditLogId" }, "idx_pii_results_audit_log_id")
-                        .HasDatabaseName("ix_pii_detection_results_audit_log_id");
+                        .HasDatabaseName("idx_pii_results_audit_log_id");
 
                     b.HasIndex(new[] { "DetectedAt" }, "idx_pii_results_detected_at")
-                        .HasDatabaseName("ix_pii_detection_results_detected_at");
+                        .HasDatabaseName("idx_pii_results_detected_at");
 
                     b.HasIndex(new[] { "PiiType" }, "idx_pii_results_pii_type")
-                        .HasDatabaseName("ix_pii_detection_results_pii_type");
+                        .HasDatabaseName("idx_pii_results_pii_type");
 
                     b.HasIndex(new[] { "SourceType" }, "idx_pii_results_source_type")
-                        .HasDatabaseName("ix_pii_detection_results_source_type");
+                        .HasDatabaseName("idx_pii_results_source_type");
 
                     b.ToTable("pii_detection_results", (string)null);
                 });
@@ -1246,29 +1246,29 @@ namespace BankingLlm.Data.Migrations
                         .HasName("pk_transactions");
 
                     b.HasIndex(new[] { "AccountId" }, "idx_transactions_account_id")
-                        .HasDatabaseName("ix_transactions_account_id");
+                        .HasDatabaseName("idx_transactions_account_id");
 
                     b.HasIndex(new[] { "AccountId", "Status", "InitiatedAt" }, "idx_transactions_account_status_initiated")
-                        .HasDatabaseName("ix_transactions_account_id_status_initiated_at");
+                        .HasDatabaseName("idx_transactions_account_status_initiated");
 
                     b.HasIndex(new[] { "Amount" }, "idx_transactions_amount")
-                        .HasDatabaseName("ix_transactions_amount");
+                        .HasDatabaseName("idx_transactions_amount");
 
                     b.HasIndex(new[] { "CounterpartyAccountId" }, "idx_transactions_counterparty_account_id")
-                        .HasDatabaseName("ix_transactions_counterparty_account_id");
+                        .HasDatabaseName("idx_transactions_counterparty_account_id");
 
                     b.HasIndex(new[] { "InitiatedAt" }, "idx_transactions_initiated_at")
-                        .HasDatabaseName("ix_transactions_initiated_at");
+                        .HasDatabaseName("idx_transactions_initiated_at");
 
                     b.HasIndex(new[] { "AccountId" }, "idx_transactions_pending")
-                        .HasDatabaseName("ix_transactions_account_id1")
+                        .HasDatabaseName("idx_transactions_pending")
                         .HasFilter("status = 'pending'");
 
                     b.HasIndex(new[] { "ProcessedAt" }, "idx_transactions_processed_at")
-                        .HasDatabaseName("ix_transactions_processed_at");
+                        .HasDatabaseName("idx_transactions_processed_at");
 
                     b.HasIndex(new[] { "Status" }, "idx_transactions_status")
-                        .HasDatabaseName("ix_transactions_status");
+                        .HasDatabaseName("idx_transactions_status");
 
                     b.ToTable("transactions", null, t =>
                         {
@@ -1338,10 +1338,10 @@ namespace BankingLlm.Data.Migrations
 
                     b.HasIndex(new[] { "Email" }, "idx_users_email")
                         .IsUnique()
-                        .HasDatabaseName("ix_users_email");
+                        .HasDatabaseName("idx_users_email");
 
                     b.HasIndex(new[] { "Role" }, "idx_users_role")
-                        .HasDatabaseName("ix_users_role");
+                        .HasDatabaseName("idx_users_role");
 
                     b.ToTable("users", (string)null);
                 });

@@ -472,275 +472,275 @@ namespace BankingLlm.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "ix_accounts_account_number",
+                name: "idx_accounts_account_number",
                 table: "accounts",
                 column: "account_number",
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_accounts_customer_id",
+                name: "idx_accounts_customer_id",
                 table: "accounts",
                 column: "customer_id");
 
             migrationBuilder.CreateIndex(
-                name: "ix_accounts_opened_date",
+                name: "idx_accounts_opened_date",
                 table: "accounts",
                 column: "opened_date");
 
             migrationBuilder.CreateIndex(
-                name: "ix_accounts_primary_owner",
+                name: "idx_accounts_primary_owner",
                 table: "accounts",
                 column: "primary_owner");
 
             migrationBuilder.CreateIndex(
-                name: "ix_accounts_secondary_owner",
+                name: "idx_accounts_secondary_owner",
                 table: "accounts",
                 column: "secondary_owner");
 
             migrationBuilder.CreateIndex(
-                name: "ix_accounts_status",
+                name: "idx_accounts_status",
                 table: "accounts",
                 column: "status");
 
             migrationBuilder.CreateIndex(
-                name: "ix_api_keys_created_by",
+                name: "idx_api_keys_created_by",
                 table: "api_keys",
                 column: "created_by");
 
             migrationBuilder.CreateIndex(
-                name: "ix_api_keys_key_hash",
+                name: "idx_api_keys_key_hash",
                 table: "api_keys",
                 column: "key_hash",
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_api_keys_organization_id",
+                name: "idx_api_keys_organization_id",
                 table: "api_keys",
                 column: "organization_id");
 
             migrationBuilder.CreateIndex(
-                name: "ix_api_keys_status",
+                name: "idx_api_keys_status",
                 table: "api_keys",
                 column: "status");
 
             migrationBuilder.CreateIndex(
-                name: "ix_audit_logs_action",
+                name: "idx_audit_logs_action",
                 table: "audit_logs",
                 column: "action");
 
             migrationBuilder.CreateIndex(
-                name: "ix_audit_logs_created_at",
+                name: "idx_audit_logs_created_at",
                 table: "audit_logs",
                 column: "created_at");
 
             migrationBuilder.CreateIndex(
-                name: "ix_audit_logs_customer_id",
+                name: "idx_audit_logs_customer_id",
                 table: "audit_logs",
                 column: "customer_id");
 
             migrationBuilder.CreateIndex(
-                name: "ix_audit_logs_entity_type",
+                name: "idx_audit_logs_entity_type",
                 table: "audit_logs",
                 column: "entity_type");
 
             migrationBuilder.CreateIndex(
-                name: "ix_audit_logs_request_id",
+                name: "idx_audit_logs_request_id",
                 table: "audit_logs",
                 column: "request_id");
 
             migrationBuilder.CreateIndex(
-                name: "ix_audit_logs_sequence_no",
+                name: "idx_audit_logs_sequence_no",
                 table: "audit_logs",
                 column: "sequence_no",
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_audit_logs_session_id",
+                name: "idx_audit_logs_session_id",
                 table: "audit_logs",
                 column: "session_id");
 
             migrationBuilder.CreateIndex(
-                name: "ix_audit_logs_user_id",
+                name: "idx_audit_logs_user_id",
                 table: "audit_logs",
                 column: "user_id");
 
             migrationBuilder.CreateIndex(
-                name: "ix_chat_messages_session_id_sequence",
+                name: "idx_chat_messages_session_sequence",
                 table: "chat_messages",
                 columns: new[] { "session_id", "sequence" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_chat_sessions_customer_id",
+                name: "idx_chat_sessions_customer_id",
                 table: "chat_sessions",
                 column: "customer_id");
 
             migrationBuilder.CreateIndex(
-                name: "ix_chat_sessions_session_status",
+                name: "idx_chat_sessions_session_status",
                 table: "chat_sessions",
                 column: "session_status");
 
             migrationBuilder.CreateIndex(
-                name: "ix_chat_sessions_started_at",
+                name: "idx_chat_sessions_started_at",
                 table: "chat_sessions",
                 column: "started_at");
 
             migrationBuilder.CreateIndex(
-                name: "ix_compliance_events_account_id",
+                name: "idx_compliance_events_account_id",
                 table: "compliance_events",
                 column: "account_id");
 
             migrationBuilder.CreateIndex(
-                name: "ix_compliance_events_customer_id",
+                name: "idx_compliance_events_customer_id",
                 table: "compliance_events",
                 column: "customer_id");
 
             migrationBuilder.CreateIndex(
-                name: "ix_compliance_events_event_type",
+                name: "idx_compliance_events_event_type",
                 table: "compliance_events",
                 column: "event_type");
 
             migrationBuilder.CreateIndex(
-                name: "ix_compliance_events_reviewed_by",
+                name: "idx_compliance_events_reviewed_by",
                 table: "compliance_events",
                 column: "reviewed_by");
 
             migrationBuilder.CreateIndex(
-                name: "ix_compliance_events_severity",
+                name: "idx_compliance_events_severity",
                 table: "compliance_events",
                 column: "severity");
 
             migrationBuilder.CreateIndex(
-                name: "ix_compliance_events_status",
+                name: "idx_compliance_events_status",
                 table: "compliance_events",
                 column: "status");
 
             migrationBuilder.CreateIndex(
-                name: "ix_compliance_events_transaction_id",
+                name: "idx_compliance_events_transaction_id",
                 table: "compliance_events",
                 column: "transaction_id");
 
             migrationBuilder.CreateIndex(
-                name: "ix_customers_created_at",
+                name: "idx_customers_created_at",
                 table: "customers",
                 column: "created_at");
 
             migrationBuilder.CreateIndex(
-                name: "ix_customers_email",
+                name: "idx_customers_email",
                 table: "customers",
                 column: "email",
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_customers_kyc_status",
+                name: "idx_customers_kyc_status",
                 table: "customers",
                 column: "kyc_status");
 
             migrationBuilder.CreateIndex(
-                name: "ix_customers_ssn_hash",
+                name: "idx_customers_ssn_hash",
                 table: "customers",
                 column: "ssn_hash",
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_customers_status",
+                name: "idx_customers_status",
                 table: "customers",
                 column: "status");
 
             migrationBuilder.CreateIndex(
-                name: "ix_pending_actions_customer_id_status",
+                name: "idx_pending_actions_customer_status",
                 table: "pending_actions",
                 columns: new[] { "customer_id", "status" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_pending_actions_from_account_id",
+                name: "idx_pending_actions_from_account_id",
                 table: "pending_actions",
                 column: "from_account_id");
 
             migrationBuilder.CreateIndex(
-                name: "ix_pending_actions_result_transaction_id",
+                name: "idx_pending_actions_result_transaction_id",
                 table: "pending_actions",
                 column: "result_transaction_id");
 
             migrationBuilder.CreateIndex(
-                name: "ix_pending_actions_session_id",
+                name: "idx_pending_actions_session_id",
                 table: "pending_actions",
                 column: "session_id");
 
             migrationBuilder.CreateIndex(
-                name: "ix_pending_actions_to_account_id",
+                name: "idx_pending_actions_to_account_id",
                 table: "pending_actions",
                 column: "to_account_id");
 
             migrationBuilder.CreateIndex(
-                name: "ix_pii_detection_results_audit_log_id",
+                name: "idx_pii_results_audit_log_id",
                 table: "pii_detection_results",
                 column: "audit_log_id");
 
             migrationBuilder.CreateIndex(
-                name: "ix_pii_detection_results_detected_at",
+                name: "idx_pii_results_detected_at",
                 table: "pii_detection_results",
                 column: "detected_at");
 
             migrationBuilder.CreateIndex(
-                name: "ix_pii_detection_results_pii_type",
+                name: "idx_pii_results_pii_type",
                 table: "pii_detection_results",
                 column: "pii_type");
 
             migrationBuilder.CreateIndex(
-                name: "ix_pii_detection_results_source_type",
+                name: "idx_pii_results_source_type",
                 table: "pii_detection_results",
                 column: "source_type");
 
             migrationBuilder.CreateIndex(
-                name: "ix_transactions_account_id",
+                name: "idx_transactions_account_id",
                 table: "transactions",
                 column: "account_id");
 
             migrationBuilder.CreateIndex(
-                name: "ix_transactions_account_id_status_initiated_at",
+                name: "idx_transactions_account_status_initiated",
                 table: "transactions",
                 columns: new[] { "account_id", "status", "initiated_at" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_transactions_account_id1",
+                name: "idx_transactions_amount",
+                table: "transactions",
+                column: "amount");
+
+            migrationBuilder.CreateIndex(
+                name: "idx_transactions_counterparty_account_id",
+                table: "transactions",
+                column: "counterparty_account_id");
+
+            migrationBuilder.CreateIndex(
+                name: "idx_transactions_initiated_at",
+                table: "transactions",
+                column: "initiated_at");
+
+            migrationBuilder.CreateIndex(
+                name: "idx_transactions_pending",
                 table: "transactions",
                 column: "account_id",
                 filter: "status = 'pending'");
 
             migrationBuilder.CreateIndex(
-                name: "ix_transactions_amount",
-                table: "transactions",
-                column: "amount");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_transactions_counterparty_account_id",
-                table: "transactions",
-                column: "counterparty_account_id");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_transactions_initiated_at",
-                table: "transactions",
-                column: "initiated_at");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_transactions_processed_at",
+                name: "idx_transactions_processed_at",
                 table: "transactions",
                 column: "processed_at");
 
             migrationBuilder.CreateIndex(
-                name: "ix_transactions_status",
+                name: "idx_transactions_status",
                 table: "transactions",
                 column: "status");
 
             migrationBuilder.CreateIndex(
-                name: "ix_users_email",
+                name: "idx_users_email",
                 table: "users",
                 column: "email",
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_users_role",
+                name: "idx_users_role",
                 table: "users",
                 column: "role");
         }
