@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 
 namespace BankingLlm.Data;
@@ -14,6 +16,8 @@ public sealed class DatabaseMigrator(IDbContextFactory<BankingDbContext> context
         await using var db = await contexts.CreateDbContextAsync(ct).ConfigureAwait(false);
         try
         {
+            // Creating the history table first keeps EF from logging a failed query on a brand-new database.
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(ct).ConfigureAwait(false);
             var pending = (await db.Database.GetPendingMigrationsAsync(ct).ConfigureAwait(false)).ToList();
             if (pending.Count > 0)
             {
@@ -34,6 +38,10 @@ public sealed class DatabaseMigrator(IDbContextFactory<BankingDbContext> context
         await using var db = await contexts.CreateDbContextAsync(ct).ConfigureAwait(false);
         try
         {
+            if (!await db.GetService<IHistoryRepository>().ExistsAsync(ct).ConfigureAwait(false))
+            {
+                return [.. db.Database.GetMigrations()];
+            }
             return [.. await db.Database.GetPendingMigrationsAsync(ct).ConfigureAwait(false)];
         }
         catch (NpgsqlException ex)

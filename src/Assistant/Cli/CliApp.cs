@@ -17,7 +17,16 @@ public static class CliApp
             TreatUnmatchedTokensAsErrors = false,
         };
         serve.SetAction((result, ct) => ServeAsync(result.UnmatchedTokens.ToArray(), ct));
-        root.SetAction((result, ct) => ServeAsync(result.UnmatchedTokens.ToArray(), ct));
+        root.SetAction(async (result, ct) =>
+        {
+            // Unknown words are a mistyped verb, not host arguments: say so rather than start serving.
+            if (result.UnmatchedTokens.Count > 0 && result.UnmatchedTokens[0] is var unknown && !unknown.StartsWith('-'))
+            {
+                await Console.Error.WriteLineAsync($"error: unknown verb '{unknown}'. Verbs: serve, db, keys. See --help.");
+                return 1;
+            }
+            return await ServeAsync([.. result.UnmatchedTokens], ct);
+        });
         root.Subcommands.Add(serve);
         root.Subcommands.Add(DbCommands.Create());
         root.Subcommands.Add(KeysCommands.Create());

@@ -11,7 +11,9 @@ public static class CliHost
     public static async Task<IHost> BuildAsync(CancellationToken ct)
     {
         var builder = Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // A maintenance verb prints its own result; keep the host's start/stop chatter out of it.
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+        builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
         var privateDatabase = await builder.StartPrivateDatabaseIfNeededAsync(ct);
         try
         {

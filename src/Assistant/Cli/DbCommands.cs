@@ -26,30 +26,14 @@ public static class DbCommands
         var transactions = new Option<long?>("--transactions") { Description = "Number of transactions to generate with binary COPY (e.g. 10000000)." };
         var seedValue = new Option<int>("--random-seed") { Description = "Random seed for generated data.", DefaultValueFactory = _ => 42 };
         var seed = new Command("seed", "Seed data: --demo, or --customers N --transactions M for a benchmark database.") { demo, customers, transactions, seedValue };
-        seed.Validators.Add(result =>
-        {
-            var isDemo = result.GetValue(demo);
-            var n = result.GetValue(customers);
-            var m = result.GetValue(transactions);
-            if (isDemo == (n is not null || m is not null))
-            {
-                result.AddError("Give either --demo, or --customers N (and optionally --transactions M).");
-            }
-            else if (n is <= 0)
-            {
-                result.AddError("--customers must be a positive number.");
-            }
-            else if (m is < 0)
-            {
-                result.AddError("--transactions cannot be negative.");
-            }
-            else if (!isDemo && n is null)
-            {
-                result.AddError("--transactions needs --customers.");
-            }
-        });
         seed.SetAction((result, ct) => CliErrors.RunAsync(async () =>
         {
+            // Checked here, not in a validator: the action runs only once every value has parsed.
+            if (SeedArgumentsError(result.GetValue(demo), result.GetValue(customers), result.GetValue(transactions)) is { } error)
+            {
+                await Console.Error.WriteLineAsync($"error: {error}");
+                return 1;
+            }
             using var host = await CliHost.BuildAsync(ct);
             await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
             if (result.GetValue(demo))
@@ -71,4 +55,14 @@ public static class DbCommands
         db.Subcommands.Add(seed);
         return db;
     }
+
+    private static string? SeedArgumentsError(bool demo, int? customers, long? transactions) => (demo, customers, transactions) switch
+    {
+        (true, not null, _) or (true, _, not null) => "give either --demo, or --customers N (and optionally --transactions M), not both.",
+        (false, null, null) => "give --demo, or --customers N (and optionally --transactions M).",
+        (false, null, _) => "--transactions needs --customers.",
+        (false, <= 0, _) => "--customers must be a positive number.",
+        (false, _, < 0) => "--transactions cannot be negative.",
+        _ => null,
+    };
 }

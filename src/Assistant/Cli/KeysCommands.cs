@@ -23,15 +23,13 @@ public static class KeysCommands
         var batch = new Option<int>("--batch-size") { Description = "Rows per transaction.", DefaultValueFactory = _ => 500 };
         var maxBatches = new Option<int?>("--max-batches") { Description = "Stop after this many batches (the job is resumable)." };
         var reencrypt = new Command("reencrypt", "Re-encrypt SSNs under the active data key and re-hash under the active hash key, in batches; safe to stop and run again.") { batch, maxBatches };
-        reencrypt.Validators.Add(result =>
+        reencrypt.SetAction((result, ct) => CliErrors.RunAsync(async () =>
         {
             if (result.GetValue(batch) < 1)
             {
-                result.AddError("--batch-size must be at least 1.");
+                await Console.Error.WriteLineAsync("error: --batch-size must be at least 1.");
+                return 1;
             }
-        });
-        reencrypt.SetAction((result, ct) => CliErrors.RunAsync(async () =>
-        {
             using var host = await CliHost.BuildAsync(ct);
             var progress = await host.Services.GetRequiredService<SsnReencryptionJob>().RunAsync(result.GetValue(batch), result.GetValue(maxBatches), ct);
             Console.WriteLine($"Re-encrypted {progress.Reencrypted} row(s); {progress.Remaining} remaining.");
