@@ -30,6 +30,6 @@ public static partial class SecurityCodeDetector
         return found;
     }
 
-    [GeneratedRegex(@"(?<![\w$.,/+-])\d{3,4}(?![\w/-]|[.,]\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"(?<![\w$.,/+-])\d{3,4}(?![\w/-]|[.,]\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.TimeoutMilliseconds)]
     private static partial Regex CodeRegex();
 }

@@ -126,6 +126,6 @@ public sealed partial class AddressRecognizer : PiiRecognizerBase
         (?<unit>,?\s*(?:(?:apt|apartment|unit|suite|ste|fl|floor|rm|room|bldg|building|dept|lot|number|no)\.?\s*\#?\s*[A-Za-z0-9-]{1,6}|\#\s?[A-Za-z0-9-]{1,6})(?![A-Za-z0-9]))?
         (?<tail>,?\s+(?<city>[A-Za-z][A-Za-z.'-]*(?:\s+[A-Za-z][A-Za-z.'-]*){0,2}),?\s+(?<state>District\s+of\s+Columbia|North\s+Carolina|South\s+Carolina|Massachusetts|New\s+Hampshire|West\s+Virginia|North\s+Dakota|Pennsylvania|Rhode\s+Island|South\s+Dakota|Connecticut|Mississippi|Puerto\s+Rico|California|New\s+Jersey|New\s+Mexico|Washington|Louisiana|Minnesota|Tennessee|Wisconsin|Arkansas|Colorado|Delaware|Illinois|Kentucky|Maryland|Michigan|Missouri|Nebraska|New\s+York|Oklahoma|Virginia|Alabama|Arizona|Florida|Georgia|Indiana|Montana|Vermont|Wyoming|Alaska|Hawaii|Kansas|Nevada|Oregon|Idaho|Maine|Texas|Iowa|Ohio|Utah|(?-i:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR|GU|VI))(?![A-Za-z])(?:,?\s+(?<zip>\d{5}(?:-\d{4})?))?(?![\w-]))?
         
-        """, RegexOptions.IgnoreCase | RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+        """, RegexOptions.IgnoreCase | RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.TimeoutMilliseconds)]
     private static partial Regex AddressRegex();
 }

@@ -66,6 +66,6 @@ public sealed partial class BankAccountRecognizer : PiiRecognizerBase
         }
     }
 
-    [GeneratedRegex(@"(?<![\w$.,/+-])\d{6,15}(?![\w/-]|[.,]\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"(?<![\w$.,/+-])\d{6,15}(?![\w/-]|[.,]\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.TimeoutMilliseconds)]
     private static partial Regex DigitsRegex();
 }

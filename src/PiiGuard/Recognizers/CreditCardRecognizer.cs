@@ -100,6 +100,6 @@ public sealed partial class CreditCardRecognizer : PiiRecognizerBase
         return best;
     }
 
-    [GeneratedRegex(@"(?<![\w+.-])\d{1,19}(?:[ -]\d{1,19}){0,7}(?![\w])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"(?<![\w+.-])\d{1,19}(?:[ -]\d{1,19}){0,7}(?![\w])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.TimeoutMilliseconds)]
     private static partial Regex CandidateRegex();
 }

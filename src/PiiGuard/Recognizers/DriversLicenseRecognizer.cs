@@ -38,6 +38,6 @@ public sealed partial class DriversLicenseRecognizer : PiiRecognizerBase
           | [A-Z]\d{2,5}(?:-\d{2,5}){1,4}
           | \d{7,13}
         )(?![\w/-]|[.,]\d)
-        """, RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace, matchTimeoutMilliseconds: 100)]
+        """, RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace, matchTimeoutMilliseconds: RegexLimits.TimeoutMilliseconds)]
     private static partial Regex CandidateRegex();
 }

@@ -25,6 +25,6 @@ public sealed partial class PassportRecognizer : PiiRecognizerBase
         }
     }
 
-    [GeneratedRegex(@"(?<![\w$.,/+-])(?:[A-Z]\d{8}|\d{9})(?![\w/-]|[.,]\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"(?<![\w$.,/+-])(?:[A-Z]\d{8}|\d{9})(?![\w/-]|[.,]\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.TimeoutMilliseconds)]
     private static partial Regex CandidateRegex();
 }

@@ -69,9 +69,9 @@ public sealed partial class PhoneRecognizer : PiiRecognizerBase
         return (score, why);
     }
 
-    [GeneratedRegex(@"(?<![\w+(.-])(?:\+?1[ .-]?)?(?:\([2-9]\d{2}\) ?|[2-9]\d{2}[ .-]?)[2-9]\d{2}[ .-]?\d{4}(?![\w]|[.-]\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"(?<![\w+(.-])(?:\+?1[ .-]?)?(?:\([2-9]\d{2}\) ?|[2-9]\d{2}[ .-]?)[2-9]\d{2}[ .-]?\d{4}(?![\w]|[.-]\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.TimeoutMilliseconds)]
     private static partial Regex NanpRegex();
 
-    [GeneratedRegex(@"(?<![\w+])\+[1-9]\d{0,3}(?:[ -]?(?:\(0\)[ -]?)?\d{1,6}){1,6}(?![\w]|[.-]\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"(?<![\w+])\+[1-9]\d{0,3}(?:[ -]?(?:\(0\)[ -]?)?\d{1,6}){1,6}(?![\w]|[.-]\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.TimeoutMilliseconds)]
     private static partial Regex InternationalRegex();
 }

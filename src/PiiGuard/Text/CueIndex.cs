@@ -228,6 +228,6 @@ public sealed partial class CueIndex
         | (?:tele)?phone(?:\s+(?:number|no\.?|\#))? | cell(?:\s*phone)?(?:\s+(?:number|no\.?))? | mobile(?:\s+(?:number|no\.?))?
         | call(?:\s+me)?(?:\s+(?:back|at|on))? | text(?:\s+me)?(?:\s+(?:at|on))? | tel\.? | fax | landline | reach\s+me(?:\s+(?:at|on))? | contact\s+number
         )(?![A-Za-z0-9])
-        """, RegexOptions.IgnoreCase | RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+        """, RegexOptions.IgnoreCase | RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.TimeoutMilliseconds)]
     private static partial Regex CueRegex();
 }

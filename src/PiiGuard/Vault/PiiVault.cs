@@ -1,3 +1,4 @@
+using BankingLlm.PiiGuard.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
@@ -177,7 +178,7 @@ public sealed partial class PiiVault
         }
     }
 
-    [GeneratedRegex(@"\[(?<type>SSN|CREDIT_CARD|BANK_ACCOUNT|ACCOUNT_NUMBER|PHONE|EMAIL|ADDRESS|PASSPORT|DRIVERS_LICENSE)_(?<n>\d{1,6})\]", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"\[(?<type>SSN|CREDIT_CARD|BANK_ACCOUNT|ACCOUNT_NUMBER|PHONE|EMAIL|ADDRESS|PASSPORT|DRIVERS_LICENSE)_(?<n>\d{1,6})\]", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.TimeoutMilliseconds)]
     internal static partial Regex PlaceholderRegex();
 
     internal sealed record VaultDocument(int Version, string SessionId, List<PiiVaultEntry> Entries);
