@@ -36,6 +36,8 @@ public sealed class CashPostingService(
     private async Task<(Transaction, IReadOnlyList<ComplianceEvent>)> PostOnceAsync(Guid accountId, decimal amount, bool deposit, string serviceAccount, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct).ConfigureAwait(false);
+        // One transaction, no savepoints: every row it writes carries the same xid.
+        db.Database.AutoSavepointsEnabled = false;
         await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct).ConfigureAwait(false);
         var owner = await db.Accounts.Where(a => a.AccountId == accountId).Select(a => (Guid?)a.CustomerId).FirstOrDefaultAsync(ct).ConfigureAwait(false)
             ?? throw new InvalidOperationException("Unknown account.");

@@ -156,6 +156,8 @@ public sealed class CompliancePlugin(
             throw new ToolRefusalException(notAvailable, "action_not_available");
         }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        // One transaction, no savepoints: every row it writes carries the same xid.
+        db.Database.AutoSavepointsEnabled = false;
         await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken).ConfigureAwait(false);
         var action = (await db.PendingActions.FromSql($"SELECT * FROM pending_actions WHERE action_id = {id} FOR UPDATE").ToListAsync(cancellationToken).ConfigureAwait(false)).SingleOrDefault();
         var now = clock.GetUtcNow().UtcDateTime;

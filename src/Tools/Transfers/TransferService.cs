@@ -142,6 +142,8 @@ public sealed class TransferService(
         }
         invocation.EntityId = id.ToString();
         await using var db = await contexts.CreateDbContextAsync(ct).ConfigureAwait(false);
+        // One transaction, no savepoints: every row it writes carries the same xid.
+        db.Database.AutoSavepointsEnabled = false;
         await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct).ConfigureAwait(false);
         var action = await LockActionAsync(db, id, ct).ConfigureAwait(false);
         if (action is null || action.CustomerId != session.CustomerId || action.Kind is not (InternalKind or ExternalKind))
@@ -179,6 +181,8 @@ public sealed class TransferService(
     private async Task<TransferReceipt> ConfirmOnceAsync(CustomerSession session, ToolInvocation invocation, Guid id, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct).ConfigureAwait(false);
+        // One transaction, no savepoints: every row it writes carries the same xid.
+        db.Database.AutoSavepointsEnabled = false;
         await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct).ConfigureAwait(false);
 
         // 1. The action row first: it serialises confirms of the same action (the idempotency key).
@@ -245,6 +249,7 @@ public sealed class TransferService(
 
         // 4. Post.
         var posted = Post(action, payload, from!, to, now, session);
+        db.Transactions.AddRange(posted);
         action.Status = PendingActionStatus.Executed;
         action.DecidedAt = now;
         action.ResultTransactionId = posted[0].TransactionId;

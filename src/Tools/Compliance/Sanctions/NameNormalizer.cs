@@ -12,8 +12,9 @@ public static class NameNormalizer
 {
     private static readonly HashSet<string> Particles = new(StringComparer.Ordinal)
     {
-        "AL", "EL", "UL", "BIN", "BEN", "IBN", "BINT", "ABU", "ABD", "VAN", "DER", "DEN", "VON", "DE", "DA", "DI", "DU", "LA", "LE",
+        "AL", "EL", "UL", "BIN", "BEN", "IBN", "BINT", "ABU", "ABD", "ABDUL", "ABDEL", "ABDUR", "ABDOUL", "ABDAL", "VAN", "DER", "DEN", "VON", "DE", "DA", "DI", "DU", "LA", "LE",
         "MR", "MRS", "MS", "DR", "JR", "SR", "II", "III",
+        "LTD", "LLC", "INC", "CO", "CORP", "COMPANY", "LIMITED", "PLC", "GMBH", "SA", "AG", "JSC", "OOO", "ZAO", "OAO",
     };
 
     /// <summary>Name tokens: upper case, no diacritics or punctuation, particles removed. "LAST, First" order does not matter.</summary>

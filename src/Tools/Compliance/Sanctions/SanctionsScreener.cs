@@ -4,10 +4,11 @@ using Microsoft.Extensions.Options;
 namespace BankingLlm.Tools.Compliance.Sanctions;
 
 /// <summary>
-/// Screens a beneficiary name against the sanctions list with fuzzy matching: every token of the listed name must
-/// find a counterpart in the beneficiary's name (Jaro-Winkler on the spelling and on a transliteration skeleton,
-/// whichever is higher), and the score is the length-weighted mean over the listed name's tokens, also required from
-/// the beneficiary's side so a listed surname alone does not hold a payment. Word order is ignored ("LAST, First").
+/// Screens a beneficiary name against the sanctions list with fuzzy matching: every token of the beneficiary's name
+/// must find a counterpart in the listed name (Jaro-Winkler on the spelling and on a transliteration skeleton,
+/// whichever is higher; the score is the length-weighted mean), and at least two listed tokens must be matched, so a
+/// listed surname alone does not hold a payment while an omitted middle name or patronymic does not let one through.
+/// Word order is ignored ("LAST, First"); company suffixes and particles (AL, BIN, LLC) are dropped.
 /// </summary>
 public sealed class SanctionsScreener
 {
@@ -80,35 +81,60 @@ public sealed class SanctionsScreener
         return SdnCsvLoader.Load(reader, alt);
     }
 
-    private static double Score(IReadOnlyList<string> tokens, IReadOnlyList<string> skeletons, SanctionsEntry entry)
+    /// <summary>Similarity of two tokens: the higher of the spelling and the transliteration skeleton.</summary>
+    private static double Similarity(string a, string aSkeleton, string b, string bSkeleton)
     {
-        var listedSide = Directional(entry.Tokens, entry.Skeletons, tokens, skeletons);
-        var beneficiarySide = Directional(tokens, skeletons, entry.Tokens, entry.Skeletons);
-        // A single-token name on either side ("SMITH") cannot reach a full match of a multi-token listed name.
-        return Math.Min(listedSide, beneficiarySide);
+        if (a.Length == 1 || b.Length == 1)
+        {
+            // An initial matches a name that starts with it, and nothing else.
+            return a[0] == b[0] ? 0.9 : 0.0;
+        }
+        return Math.Max(JaroWinkler.Similarity(a, b), JaroWinkler.Similarity(aSkeleton, bSkeleton));
     }
 
-    private static double Directional(IReadOnlyList<string> from, IReadOnlyList<string> fromSkel, IReadOnlyList<string> to, IReadOnlyList<string> toSkel)
+    private const double TokenMatch = 0.85;
+
+    /// <summary>
+    /// Mostly the beneficiary's side: every beneficiary token must match some listed token (length-weighted mean of
+    /// the best matches), blended 3:1 with the listed side so a listed name with many unmatched tokens scores lower.
+    /// At least two listed tokens (or all, for a one-token listed name) must be matched, so "SMITH" alone never
+    /// matches "SMITH, John" while an omitted middle name or patronymic does not let a listed person through.
+    /// </summary>
+    private static double Score(IReadOnlyList<string> tokens, IReadOnlyList<string> skeletons, SanctionsEntry entry)
+    {
+        var (beneficiarySide, matchedListed) = Directional(tokens, skeletons, entry.Tokens, entry.Skeletons);
+        var (listedSide, _) = Directional(entry.Tokens, entry.Skeletons, tokens, skeletons);
+        var score = (0.75 * beneficiarySide) + (0.25 * listedSide);
+        var needed = Math.Min(2, entry.Tokens.Count);
+        return matchedListed >= needed ? score : score * 0.8;
+    }
+
+    private static (double Score, int Matched) Directional(IReadOnlyList<string> from, IReadOnlyList<string> fromSkel, IReadOnlyList<string> to, IReadOnlyList<string> toSkel)
     {
         double weighted = 0;
         double weights = 0;
+        var matched = new HashSet<int>();
         for (var i = 0; i < from.Count; i++)
         {
             var best = 0.0;
+            var bestJ = -1;
             for (var j = 0; j < to.Count; j++)
             {
-                var s = Math.Max(JaroWinkler.Similarity(from[i], to[j]), JaroWinkler.Similarity(fromSkel[i], toSkel[j]));
-                if (from[i].Length == 1 || to[j].Length == 1)
+                var s = Similarity(from[i], fromSkel[i], to[j], toSkel[j]);
+                if (s > best)
                 {
-                    // An initial matches a name that starts with it, and nothing else.
-                    s = from[i][0] == to[j][0] ? 0.9 : 0.0;
+                    best = s;
+                    bestJ = j;
                 }
-                best = Math.Max(best, s);
+            }
+            if (bestJ >= 0 && best >= TokenMatch)
+            {
+                matched.Add(bestJ);
             }
             var w = Math.Max(2, from[i].Length);
             weighted += best * w;
             weights += w;
         }
-        return weights == 0 ? 0 : weighted / weights;
+        return (weights == 0 ? 0 : weighted / weights, matched.Count);
     }
 }
