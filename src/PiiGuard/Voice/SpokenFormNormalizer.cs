@@ -354,7 +354,12 @@ public static class SpokenFormNormalizer
             j++;
         }
 
-        TrimTrailing(items);
+        // Letters only ("c h k") stay as they are; otherwise trailing letters are words, not part of the number.
+        if (items.Exists(item => item.Kind is not ItemKind.Letter and not ItemKind.Separator))
+        {
+            TrimTrailing(items);
+        }
+
         return items;
     }
 
