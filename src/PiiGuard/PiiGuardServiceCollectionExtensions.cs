@@ -45,7 +45,9 @@ public static class PiiGuardServiceCollectionExtensions
         {
             var settings = sp.GetRequiredService<IOptions<PiiGuardOptions>>();
             var recognizers = PiiAnalyzer.DefaultRecognizers(settings.Value).Concat(sp.GetServices<IPiiRecognizer>());
-            return new PiiAnalyzer(recognizers, settings, sp.GetService<ILogger<PiiAnalyzer>>());
+            var analyzer = new PiiAnalyzer(recognizers, settings, sp.GetService<ILogger<PiiAnalyzer>>());
+            analyzer.WarmUp();
+            return analyzer;
         });
         services.TryAddSingleton<IPiiValueHasher, HmacPiiValueHasher>();
         services.TryAddSingleton<PiiAnonymizer>();

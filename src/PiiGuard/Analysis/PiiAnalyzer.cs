@@ -37,7 +37,9 @@ public sealed class PiiAnalyzer : IPiiAnalyzer
     public static PiiAnalyzer CreateDefault(PiiGuardOptions? options = null, ILogger<PiiAnalyzer>? logger = null)
     {
         options ??= new PiiGuardOptions();
-        return new PiiAnalyzer(DefaultRecognizers(options), Options.Create(options), logger);
+        var analyzer = new PiiAnalyzer(DefaultRecognizers(options), Options.Create(options), logger);
+        analyzer.WarmUp();
+        return analyzer;
     }
 
     /// <summary>The built-in recognizers, one per file under Recognizers/.</summary>
@@ -83,14 +85,7 @@ public sealed class PiiAnalyzer : IPiiAnalyzer
         List<string>? timedOut = null;
         foreach (var recognizer in _recognizers)
         {
-            try
-            {
-                if (recognizer.CanMatch(context))
-                {
-                    recognizer.Recognize(context, candidates);
-                }
-            }
-            catch (RegexMatchTimeoutException)
+            if (!RunRecognizer(recognizer, context, candidates))
             {
                 PiiGuardLog.RecognizerTimedOut(_logger, recognizer.Name, text.Length);
                 (timedOut ??= []).Add(recognizer.Name);
@@ -171,6 +166,43 @@ public sealed class PiiAnalyzer : IPiiAnalyzer
             SecurityCodes = codes,
             TimedOut = timedOut ?? [],
         };
+    }
+
+    /// <summary>
+    /// Runs every recognizer once on a sample so regex code is compiled before the first real message (a cold
+    /// start inside a match can otherwise eat into the match timeout). Called by AddPiiGuard at start.
+    /// </summary>
+    public void WarmUp()
+    {
+        const string sample = "SSN 123-45-6789, card 4111 1111 1111 1111 cvv 123, routing 021000021 account 12345678, "
+            + "IBAN GB82 WEST 1234 5698 7654 32, CHK0012345678904821, call (415) 555-0132 or +44 20 7946 0958, "
+            + "a@b.example, 521 Juniper Ln, San Jose, CA 95112, passport C35576155, driver's license D1234567.";
+        Analyze(sample);
+        Analyze("my social is one two three four five six seven eight nine at four twenty one oak street", PiiChannel.Voice);
+    }
+
+    /// <summary>Runs one recognizer; a timeout is retried once (a first call may include code generation). False when it timed out twice.</summary>
+    private static bool RunRecognizer(IPiiRecognizer recognizer, RecognizerContext context, List<RecognizerResult> candidates)
+    {
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            var before = candidates.Count;
+            try
+            {
+                if (recognizer.CanMatch(context))
+                {
+                    recognizer.Recognize(context, candidates);
+                }
+
+                return true;
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                candidates.RemoveRange(before, candidates.Count - before);
+            }
+        }
+
+        return false;
     }
 
     private static PiiEntity ToEntity(NormalizedText normalized, RecognizerResult result)

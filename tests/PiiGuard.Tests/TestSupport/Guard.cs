@@ -31,6 +31,7 @@ public static class Guard
         var protector = new AesGcmTestProtector();
         var sink = new CollectingSink();
         var analyzer = new PiiAnalyzer(PiiAnalyzer.DefaultRecognizers(options.Value), options);
+        analyzer.WarmUp();
         var service = new PiiGuardService(
             analyzer,
             new PiiAnonymizer(Hasher, options),
