@@ -49,7 +49,7 @@ public static partial class AccountResolver
         var compact = Compact(text);
 
         // A full account number (16-20 letters/digits), e.g. a value the vault substituted for a placeholder.
-        if (compact.Length >= 16 && compact.Length <= 20 && compact.Any(char.IsAsciiDigit))
+        if (compact.Length >= 16 && compact.Length <= 20 && compact.Count(char.IsAsciiDigit) >= 8)
         {
             return accounts.Where(a => string.Equals(a.AccountNumber, compact, StringComparison.OrdinalIgnoreCase)).ToList();
         }
