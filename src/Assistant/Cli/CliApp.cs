@@ -30,6 +30,8 @@ public static class CliApp
         root.Subcommands.Add(serve);
         root.Subcommands.Add(DbCommands.Create());
         root.Subcommands.Add(KeysCommands.Create());
+        root.Subcommands.Add(AuditCommands.Create());
+        root.Subcommands.Add(ComplianceCommands.Create());
         return await root.Parse(args).InvokeAsync();
     }
 
