@@ -20,11 +20,45 @@ public sealed partial class AddressRecognizer : PiiRecognizerBase
         "times", "hours", "minutes", "business", "twice", "only", "all", "per", "each", "same", "last", "next",
     ], StringComparer.OrdinalIgnoreCase);
 
+    private static readonly FrozenSet<string> SuffixWords = FrozenSet.ToFrozenSet(["Expressway", "Trafficway", "Boulevard", "Crossroad", "Extension", "Stravenue", "Underpass", "Causeway", "Crescent", "Crossing", "Junction", "Motorway", "Mountain", "Overpass", "Turnpike", "Circles", "Corners", "Estates", "Freeway", "Gardens", "Gateway", "Heights", "Highway", "Landing", "Meadows", "Orchard", "Parkway", "Prairie", "Springs", "Squares", "Station", "Streets", "Terrace", "Trailer", "Viaduct", "Village", "Arcade", "Avenue", "Bluffs", "Bridge", "Bypass", "Canyon", "Center", "Centre", "Circle", "Cliffs", "Common", "Corner", "Course", "Courts", "Divide", "Drives", "Estate", "Fields", "Forest", "Garden", "Harbor", "Hollow", "Island", "Knolls", "Meadow", "Plains", "Points", "Radial", "Rapids", "Ridges", "Shores", "Skyway", "Spring", "Square", "Stream", "Street", "Summit", "Tunnel", "Valley", "Alley", "Annex", "Bayou", "Beach", "Bluff", "Brook", "Cliff", "Court", "Creek", "Crest", "Curve", "Drive", "Falls", "Ferry", "Field", "Flats", "Forge", "Forks", "Green", "Grove", "Haven", "Hills", "Inlet", "Knoll", "Lakes", "Manor", "Mills", "Mount", "Pines", "Place", "Plain", "Plaza", "Point", "Ranch", "Ridge", "River", "Roads", "Route", "Shoal", "Shore", "Trace", "Track", "Trail", "Ville", "Vista", "Wells", "Bend", "Blfs", "Blvd", "Cirs", "Clfs", "Cors", "Cove", "Cres", "Crse", "Crst", "Cswy", "Curv", "Dale", "Ests", "Expy", "Flat", "Flds", "Flts", "Ford", "Fork", "Fort", "Frks", "Frst", "Gdns", "Glen", "Gtwy", "Hill", "Holw", "Inlt", "Isle", "Knls", "Lake", "Lane", "Lndg", "Loop", "Mdws", "Mews", "Mill", "Mtwy", "Opas", "Orch", "Oval", "Park", "Pass", "Path", "Pike", "Pkwy", "Plns", "Pnes", "Port", "Radl", "Rdgs", "Rnch", "Road", "Rpds", "Shrs", "Skwy", "Spgs", "Stra", "Strm", "Tpke", "Trak", "Trce", "Trfy", "Trlr", "Tunl", "Upas", "Vdct", "View", "Walk", "Xing", "Aly", "Anx", "Arc", "Ave", "Bch", "Blf", "Bnd", "Brg", "Brk", "Byp", "Byu", "Cir", "Clf", "Cmn", "Cor", "Crk", "Ctr", "Cts", "Cyn", "Dam", "Drs", "Est", "Ext", "Fld", "Fls", "Flt", "Frd", "Frg", "Frk", "Fry", "Fwy", "Gdn", "Gln", "Grn", "Grv", "Hbr", "Hls", "Hts", "Hvn", "Hwy", "Jct", "Key", "Knl", "Lks", "Mdw", "Mnr", "Mtn", "Pln", "Plz", "Prt", "Pts", "Rdg", "Rds", "Riv", "Row", "Rte", "Run", "Shl", "Shr", "Smt", "Spg", "Sqs", "Sta", "Sts", "Ter", "Trl", "Via", "Vis", "Vlg", "Vly", "Way", "Wls", "Xrd", "Av", "Ct", "Cv", "Dr", "Dv", "Ft", "Hl", "Ky", "Lk", "Ln", "Mt", "Pl", "Pr", "Pt", "Rd", "Sq", "St", "Vw", "Wy"], StringComparer.OrdinalIgnoreCase);
+
     public override string Name => nameof(AddressRecognizer);
 
     public override PiiType Type => PiiType.Address;
 
-    public override bool CanMatch(RecognizerContext context) => context.DigitCount >= 1 && context.Text.Length >= 8;
+    /// <summary>Pre-check: a digit and at least one street-suffix word, found by one set look-up per word.</summary>
+    public override bool CanMatch(RecognizerContext context)
+    {
+        if (context.DigitCount == 0 || context.Text.Length < 8)
+        {
+            return false;
+        }
+
+        var lookup = SuffixWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        var text = context.Text.AsSpan();
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!char.IsAsciiLetter(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < text.Length && char.IsAsciiLetter(text[i]))
+            {
+                i++;
+            }
+
+            if (lookup.Contains(text[start..i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public override void Recognize(RecognizerContext context, List<RecognizerResult> results)
     {

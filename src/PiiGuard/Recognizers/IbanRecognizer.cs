@@ -13,7 +13,25 @@ public sealed partial class IbanRecognizer : PiiRecognizerBase
 
     public override PiiType Type => PiiType.BankAccount;
 
-    public override bool CanMatch(RecognizerContext context) => context.DigitCount >= 8;
+    /// <summary>Pre-check: two letters then two digits somewhere (a country code and check digits).</summary>
+    public override bool CanMatch(RecognizerContext context)
+    {
+        if (context.DigitCount < 8)
+        {
+            return false;
+        }
+
+        var text = context.Text;
+        for (var i = 0; i + 3 < text.Length; i++)
+        {
+            if (char.IsAsciiLetter(text[i]) && char.IsAsciiLetter(text[i + 1]) && char.IsAsciiDigit(text[i + 2]) && char.IsAsciiDigit(text[i + 3]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public override void Recognize(RecognizerContext context, List<RecognizerResult> results)
     {
