@@ -16,8 +16,20 @@ public static class AuditCommands
         verify.SetAction((_, ct) => CliErrors.RunAsync(async () =>
         {
             using var host = await CliHost.BuildAsync(ct);
-            var report = await new AuditChainVerifier(host.Services.GetRequiredService<NpgsqlDataSource>()).VerifyAsync(ct);
-            await host.StopAsync(ct);
+            AuditChainReport report;
+            try
+            {
+                report = await new AuditChainVerifier(host.Services.GetRequiredService<NpgsqlDataSource>()).VerifyAsync(ct);
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.UndefinedFunction)
+            {
+                await Console.Error.WriteLineAsync("error: the database has no audit hash chain yet; run `db migrate` first.");
+                return CliErrors.DatabaseError;
+            }
+            finally
+            {
+                await host.StopAsync(CancellationToken.None);
+            }
             if (report.Intact)
             {
                 Console.WriteLine($"Audit chain intact: {report.RowsChecked} row(s) checked.");

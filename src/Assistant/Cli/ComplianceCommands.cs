@@ -66,7 +66,7 @@ public static class ComplianceCommands
     {
         using var host = await CliHost.BuildAsync(ct);
         var contexts = host.Services.GetRequiredService<IDbContextFactory<BankingDbContext>>();
-        var recorder = new AuditRecorder(contexts, new AmbientCustomerContext(), Microsoft.Extensions.Options.Options.Create(new BankingToolsOptions { ServiceAccount = "staff-cli" }), TimeProvider.System);
+        var recorder = new AuditRecorder(host.Services.GetRequiredService<Npgsql.NpgsqlDataSource>(), new AmbientCustomerContext(), Microsoft.Extensions.Options.Options.Create(new BankingToolsOptions { ServiceAccount = "staff-cli" }), TimeProvider.System);
         try
         {
             return await action(new ComplianceReviewService(contexts, recorder));

@@ -4,6 +4,8 @@ using BankingLlm.Data.Entities;
 using BankingLlm.Tools.Scope;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace BankingLlm.Tools.Audit;
 
@@ -13,7 +15,7 @@ namespace BankingLlm.Tools.Audit;
 /// adds the row to the hash chain. Retention: 10 years from the day of the row.
 /// </summary>
 public sealed class AuditRecorder(
-    IDbContextFactory<BankingDbContext> contexts,
+    NpgsqlDataSource dataSource,
     ICustomerContext customer,
     IOptions<BankingToolsOptions> options,
     TimeProvider clock)
@@ -36,18 +38,52 @@ public sealed class AuditRecorder(
     /// <summary>Marks the invocation audited after the transaction holding its staged row committed.</summary>
     public static void Committed(ToolInvocation invocation) => invocation.MarkAudited();
 
-    /// <summary>Writes the invocation's row in its own short transaction.</summary>
+    private const string InsertSql = """
+        INSERT INTO audit_logs (log_id, user_id, service_account, action, entity_type, entity_id, old_values, new_values,
+          changes_summary, request_id, status, error_message, created_at, compliance_relevant, retention_until, customer_id, session_id)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+        """;
+
+    /// <summary>
+    /// Writes the invocation's row on its own: one INSERT in its own implicit transaction, one round trip (the
+    /// trigger chains it). The hot path of every read-only tool call, hence plain Npgsql rather than a DbContext.
+    /// </summary>
     public async Task WriteAsync(ToolInvocation invocation, AuditStatus status, string? errorMessage, CancellationToken ct)
     {
         if (invocation.Audited)
         {
             return;
         }
-        await using var db = await contexts.CreateDbContextAsync(ct).ConfigureAwait(false);
-        db.AuditLogs.Add(Build(invocation, status, errorMessage));
-        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        await InsertAsync(Build(invocation, status, errorMessage), ct).ConfigureAwait(false);
         invocation.MarkAudited();
     }
+
+    /// <summary>Inserts a prepared row on its own.</summary>
+    public async Task InsertAsync(AuditLog row, CancellationToken ct)
+    {
+        await using var cmd = dataSource.CreateCommand(InsertSql);
+        var p = cmd.Parameters;
+        p.Add(new NpgsqlParameter<Guid> { TypedValue = row.LogId });
+        p.Add(Nullable(row.UserId, NpgsqlDbType.Uuid));
+        p.Add(Nullable(row.ServiceAccount, NpgsqlDbType.Varchar));
+        p.Add(new NpgsqlParameter<AuditAction> { TypedValue = row.Action });
+        p.Add(new NpgsqlParameter<string> { TypedValue = row.EntityType });
+        p.Add(new NpgsqlParameter<string> { TypedValue = row.EntityId });
+        p.Add(Nullable(row.OldValues, NpgsqlDbType.Jsonb));
+        p.Add(Nullable(row.NewValues, NpgsqlDbType.Jsonb));
+        p.Add(Nullable(row.ChangesSummary, NpgsqlDbType.Jsonb));
+        p.Add(Nullable(row.RequestId, NpgsqlDbType.Varchar));
+        p.Add(new NpgsqlParameter<AuditStatus> { TypedValue = row.Status ?? AuditStatus.Success });
+        p.Add(Nullable(row.ErrorMessage, NpgsqlDbType.Text));
+        p.Add(new NpgsqlParameter<DateTime> { TypedValue = DateTime.SpecifyKind(row.CreatedAt ?? clock.GetUtcNow().UtcDateTime, DateTimeKind.Unspecified), NpgsqlDbType = NpgsqlDbType.Timestamp });
+        p.Add(new NpgsqlParameter<bool> { TypedValue = row.ComplianceRelevant ?? false });
+        p.Add(Nullable(row.RetentionUntil, NpgsqlDbType.Date));
+        p.Add(Nullable(row.CustomerId, NpgsqlDbType.Uuid));
+        p.Add(Nullable(row.SessionId, NpgsqlDbType.Uuid));
+        await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+    }
+
+    private static NpgsqlParameter Nullable(object? value, NpgsqlDbType type) => new() { Value = value ?? DBNull.Value, NpgsqlDbType = type };
 
     /// <summary>
     /// For filters that refuse a call before it reaches the tool (scope, vault, confirmation gate): records the
