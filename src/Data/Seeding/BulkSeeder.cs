@@ -18,6 +18,9 @@ public sealed class BulkSeeder(NpgsqlDataSource dataSource, SsnProtector ssn, Ti
 {
     public sealed record Result(int Customers, int Accounts, long Transactions);
 
+    /// <summary>A million-row COPY maintaining the indexes can take minutes on a small machine.</summary>
+    private static readonly TimeSpan CopyTimeout = TimeSpan.FromMinutes(30);
+
     public async Task<Result> SeedAsync(int customerCount, long transactionCount, int randomSeed = 42, CancellationToken ct = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(customerCount, 1);
@@ -47,6 +50,7 @@ public sealed class BulkSeeder(NpgsqlDataSource dataSource, SsnProtector ssn, Ti
         await using (var writer = await conn.BeginBinaryImportAsync(
             "COPY customers (customer_id, email, phone, first_name, last_name, date_of_birth, street_address, city, state_province, postal_code, country_code, kyc_status, aml_status, ssn_encrypted, ssn_hash, created_at, updated_at) FROM STDIN (FORMAT BINARY)", ct).ConfigureAwait(false))
         {
+            writer.Timeout = CopyTimeout;
             for (var i = 0; i < customerCount; i++)
             {
                 var id = Guid.CreateVersion7();
@@ -80,6 +84,7 @@ public sealed class BulkSeeder(NpgsqlDataSource dataSource, SsnProtector ssn, Ti
         await using (var writer = await conn.BeginBinaryImportAsync(
             "COPY accounts (account_id, customer_id, primary_owner, ownership_type, account_number, account_type, balance, available_balance, credit_limit, opened_date, status) FROM STDIN (FORMAT BINARY)", ct).ConfigureAwait(false))
         {
+            writer.Timeout = CopyTimeout;
             var seq = accountBase;
             foreach (var customerId in customerIds)
             {
@@ -132,6 +137,7 @@ public sealed class BulkSeeder(NpgsqlDataSource dataSource, SsnProtector ssn, Ti
             var thisChunk = Math.Min(chunk, transactionCount - written);
             await using var writer = await conn.BeginBinaryImportAsync(
                 "COPY transactions (transaction_id, account_id, transaction_type, amount, currency_code, merchant_name, merchant_category_code, status, initiated_at, processed_at, description, metadata, created_at, updated_at) FROM STDIN (FORMAT BINARY)", ct).ConfigureAwait(false);
+            writer.Timeout = CopyTimeout;
             for (long i = 0; i < thisChunk; i++)
             {
                 var (accountId, type) = accounts[random.Int(0, accounts.Count - 1)];
@@ -158,7 +164,7 @@ public sealed class BulkSeeder(NpgsqlDataSource dataSource, SsnProtector ssn, Ti
             DataLog.BulkProgress(logger, written, transactionCount);
         }
 
-        await using (var analyze = new NpgsqlCommand("ANALYZE customers; ANALYZE accounts; ANALYZE transactions;", conn))
+        await using (var analyze = new NpgsqlCommand("ANALYZE customers; ANALYZE accounts; ANALYZE transactions;", conn) { CommandTimeout = 1800 })
         {
             await analyze.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }
