@@ -27,6 +27,11 @@ public static class PiiBenchmarkCorpus
 
     private static string? Locate()
     {
+        if (Environment.GetEnvironmentVariable("PII_DEV_CORPUS") is { Length: > 0 } overridePath && File.Exists(overridePath))
+        {
+            return overridePath;
+        }
+
         foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)

@@ -65,19 +65,21 @@ public sealed partial class AddressRecognizer : PiiRecognizerBase
         var text = context.Text;
         foreach (Match match in AddressRegex().Matches(text))
         {
-            var name = match.Groups["name"].Value;
-            var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            if (!NameIsPlausible(words, context.IsVoice, match.Groups["dir"].Success))
-            {
-                continue;
-            }
-
             var tail = match.Groups["tail"];
             var hasState = tail.Success;
             var hasZip = match.Groups["zip"].Success;
             var hasUnit = match.Groups["unit"].Success;
             var cue = context.Cues.NearestBefore(match.Index, 80, CueKind.Address);
-            if (context.IsVoice && !hasState && cue is null)
+            var corroborated = hasState || cue is not null;
+            if (context.IsVoice && !corroborated)
+            {
+                continue;
+            }
+
+            // Typed street names are capitalised unless a city/state tail or an address cue vouches for the address.
+            var name = match.Groups["name"].Value;
+            var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (!NameIsPlausible(words, requireCapitals: !context.IsVoice && !corroborated, match.Groups["dir"].Success))
             {
                 continue;
             }
@@ -112,7 +114,7 @@ public sealed partial class AddressRecognizer : PiiRecognizerBase
         }
     }
 
-    private static bool NameIsPlausible(string[] words, bool voice, bool hasDirectional)
+    private static bool NameIsPlausible(string[] words, bool requireCapitals, bool hasDirectional)
     {
         if (words.Length == 0)
         {
@@ -127,8 +129,8 @@ public sealed partial class AddressRecognizer : PiiRecognizerBase
                 return false;
             }
 
-            // Typed street names are capitalised or ordinals ("Oak Ridge", "18th").
-            if (!voice && !char.IsAsciiLetterUpper(word[0]) && !char.IsAsciiDigit(word[0]))
+            // Capitalised words or ordinals ("Oak Ridge", "18th").
+            if (requireCapitals && !char.IsAsciiLetterUpper(word[0]) && !char.IsAsciiDigit(word[0]))
             {
                 return false;
             }
@@ -154,7 +156,7 @@ public sealed partial class AddressRecognizer : PiiRecognizerBase
         (?<![\w$.,\#/-])
         (?<num>\d{1,5})\s+
         (?:(?<dir>N|S|E|W|NE|NW|SE|SW|North|South|East|West|Northeast|Northwest|Southeast|Southwest)\.?\s+)?
-        (?<name>(?:(?:[A-Za-z][A-Za-z'-]*|\d{1,3}(?:st|nd|rd|th))\s+){0,3})
+        (?<name>(?:(?:[A-Za-z][A-Za-z'-]*|\d{1,3}(?:st|nd|rd|th))\s+){0,4})
         (?<suffix>Expressway|Trafficway|Boulevard|Crossroad|Extension|Stravenue|Underpass|Causeway|Crescent|Crossing|Junction|Motorway|Mountain|Overpass|Turnpike|Circles|Corners|Estates|Freeway|Gardens|Gateway|Heights|Highway|Landing|Meadows|Orchard|Parkway|Prairie|Springs|Squares|Station|Streets|Terrace|Trailer|Viaduct|Village|Arcade|Avenue|Bluffs|Bridge|Bypass|Canyon|Center|Centre|Circle|Cliffs|Common|Corner|Course|Courts|Divide|Drives|Estate|Fields|Forest|Garden|Harbor|Hollow|Island|Knolls|Meadow|Plains|Points|Radial|Rapids|Ridges|Shores|Skyway|Spring|Square|Stream|Street|Summit|Tunnel|Valley|Alley|Annex|Bayou|Beach|Bluff|Brook|Cliff|Court|Creek|Crest|Curve|Drive|Falls|Ferry|Field|Flats|Forge|Forks|Green|Grove|Haven|Hills|Inlet|Knoll|Lakes|Manor|Mills|Mount|Pines|Place|Plain|Plaza|Point|Ranch|Ridge|River|Roads|Route|Shoal|Shore|Trace|Track|Trail|Ville|Vista|Wells|Bend|Blfs|Blvd|Cirs|Clfs|Cors|Cove|Cres|Crse|Crst|Cswy|Curv|Dale|Ests|Expy|Flat|Flds|Flts|Ford|Fork|Fort|Frks|Frst|Gdns|Glen|Gtwy|Hill|Holw|Inlt|Isle|Knls|Lake|Lane|Lndg|Loop|Mdws|Mews|Mill|Mtwy|Opas|Orch|Oval|Park|Pass|Path|Pike|Pkwy|Plns|Pnes|Port|Radl|Rdgs|Rnch|Road|Rpds|Shrs|Skwy|Spgs|Stra|Strm|Tpke|Trak|Trce|Trfy|Trlr|Tunl|Upas|Vdct|View|Walk|Xing|Aly|Anx|Arc|Ave|Bch|Blf|Bnd|Brg|Brk|Byp|Byu|Cir|Clf|Cmn|Cor|Crk|Ctr|Cts|Cyn|Dam|Drs|Est|Ext|Fld|Fls|Flt|Frd|Frg|Frk|Fry|Fwy|Gdn|Gln|Grn|Grv|Hbr|Hls|Hts|Hvn|Hwy|Jct|Key|Knl|Lks|Mdw|Mnr|Mtn|Pln|Plz|Prt|Pts|Rdg|Rds|Riv|Row|Rte|Run|Shl|Shr|Smt|Spg|Sqs|Sta|Sts|Ter|Trl|Via|Vis|Vlg|Vly|Way|Wls|Xrd|Av|Ct|Cv|Dr|Dv|Ft|Hl|Ky|Lk|Ln|Mt|Pl|Pr|Pt|Rd|Sq|St|Vw|Wy)\.?(?![A-Za-z0-9'])
         (?:\s+(?:N|S|E|W|NE|NW|SE|SW)\.?(?![A-Za-z0-9]))?
         (?<unit>,?\s*(?:(?:apt|apartment|unit|suite|ste|fl|floor|rm|room|bldg|building|dept|lot|number|no)\.?\s*\#?\s*[A-Za-z0-9-]{1,6}|\#\s?[A-Za-z0-9-]{1,6})(?![A-Za-z0-9]))?

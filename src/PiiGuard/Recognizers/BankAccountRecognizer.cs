@@ -19,8 +19,7 @@ public sealed partial class BankAccountRecognizer : PiiRecognizerBase
     public override void Recognize(RecognizerContext context, List<RecognizerResult> results)
     {
         var text = context.Text;
-        var routingFound = false;
-        var routingStart = -1;
+        List<int>? routingStarts = null;
         foreach (var match in DigitsRegex().EnumerateMatches(text))
         {
             if (match.Length != 9)
@@ -39,19 +38,18 @@ public sealed partial class BankAccountRecognizer : PiiRecognizerBase
                 continue;
             }
 
-            routingFound = true;
-            routingStart = match.Index;
+            (routingStarts ??= []).Add(match.Index);
             results.Add(Result(match.Index, match.Index + 9, 0.95, "nine digits; ABA checksum and Federal Reserve prefix valid; routing cue"));
         }
 
-        if (!routingFound)
+        if (routingStarts is null)
         {
             return;
         }
 
         foreach (var match in DigitsRegex().EnumerateMatches(text))
         {
-            if (match.Length is < 6 or > 15 || match.Index == routingStart)
+            if (match.Length is < 6 or > 15 || routingStarts.Contains(match.Index))
             {
                 continue;
             }

@@ -40,7 +40,7 @@ public sealed partial class IbanRecognizer : PiiRecognizerBase
         {
             // The greedy match may run into a following word of 1-4 characters: shrink at group boundaries.
             var end = match.Index + match.Length;
-            while (end > match.Index + 15)
+            while (end - match.Index >= 15)
             {
                 var span = text.AsSpan(match.Index, end - match.Index);
                 if (Checksums.IsValidIban(span))

@@ -125,6 +125,11 @@ public sealed class CueIndex
     private static CueKind Classify(string word)
     {
         var w = word.ToLowerInvariant();
+        if (w.StartsWith("area", StringComparison.Ordinal))
+        {
+            return CueKind.Phone; // "area code 415 ..."
+        }
+
         if (w.StartsWith("checking", StringComparison.Ordinal) || w.StartsWith("savings", StringComparison.Ordinal))
         {
             return CueKind.Account;
