@@ -5,6 +5,7 @@ using BankingLlm.Tools.Accounts;
 using BankingLlm.Tools.Audit;
 using BankingLlm.Tools.Scope;
 using Microsoft.Extensions.DependencyInjection;
+using BankingLlm.Tools.Kernel;
 using Microsoft.SemanticKernel;
 
 namespace BankingLlm.Benchmarks;
@@ -26,8 +27,14 @@ public static class ToolsLatencyProbe
         var arguments = new KernelArguments { ["account"] = "Everyday" };
         using var scope = CustomerScope.Begin(new CustomerSession(host.CustomerId, Guid.NewGuid(), "probe", ChatChannel.Api));
 
+        // The same plugin on a kernel without the audit filter: Semantic Kernel's own share of the overhead.
+        var bare = new Microsoft.SemanticKernel.Kernel();
+        bare.AddBankingPlugins(host.Services);
+        var bareFunction = bare.Plugins["accounts"]["get_balance"];
+
         var direct = new double[calls];
         var viaKernel = new double[calls];
+        var viaBareKernel = new double[calls];
         var audit = new double[calls];
         for (var i = 0; i < calls / 5; i++)
         {
@@ -43,12 +50,16 @@ public static class ToolsLatencyProbe
             var t2 = Stopwatch.GetTimestamp();
             await recorder.WriteAsync(new ToolInvocation("probe", "noop", new Dictionary<string, string?>()), AuditStatus.Success, null, CancellationToken.None);
             var t3 = Stopwatch.GetTimestamp();
+            await bareFunction.InvokeAsync(bare, arguments);
+            var t4 = Stopwatch.GetTimestamp();
+            viaBareKernel[i] = Stopwatch.GetElapsedTime(t3, t4).TotalMilliseconds;
             direct[i] = Stopwatch.GetElapsedTime(t0, t1).TotalMilliseconds;
             viaKernel[i] = Stopwatch.GetElapsedTime(t1, t2).TotalMilliseconds;
             audit[i] = Stopwatch.GetElapsedTime(t2, t3).TotalMilliseconds;
         }
         var overhead = direct.Zip(viaKernel, (d, k) => k - d).ToArray();
         Report("get_balance direct", direct);
+        Report("get_balance via kernel, no filter", viaBareKernel);
         Report("get_balance via kernel + audit", viaKernel);
         Report("overhead (kernel - direct, per pair)", overhead);
         Report("audit insert alone", audit);

@@ -56,7 +56,7 @@ public static partial class AccountResolver
 
         var lower = text.ToLowerInvariant();
         var nickname = accounts.Where(a => a.Nickname is { Length: > 0 } n &&
-            (string.Equals(n, text, StringComparison.OrdinalIgnoreCase) || lower.Contains(n.ToLowerInvariant(), StringComparison.Ordinal))).ToList();
+            (string.Equals(n, text, StringComparison.OrdinalIgnoreCase) || ContainsWords(lower, n.ToLowerInvariant()))).ToList();
 
         // "ending 4821", "x4821", "****4821", "4821": the last four digits.
         var digits = LastFourPattern().Match(text);
@@ -108,6 +108,22 @@ public static partial class AccountResolver
     };
 
     public static string LastFour(string accountNumber) => accountNumber.Length <= 4 ? accountNumber : accountNumber[^4..];
+
+    /// <summary>"my everyday account" names "Everyday"; "savings" does not name an account nicknamed "a".</summary>
+    private static bool ContainsWords(string text, string phrase)
+    {
+        for (var i = text.IndexOf(phrase, StringComparison.Ordinal); i >= 0; i = text.IndexOf(phrase, i + 1, StringComparison.Ordinal))
+        {
+            var before = i == 0 || !char.IsLetterOrDigit(text[i - 1]);
+            var end = i + phrase.Length;
+            var after = end == text.Length || !char.IsLetterOrDigit(text[end]);
+            if (before && after)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private static string Compact(string text) => new(text.Where(char.IsAsciiLetterOrDigit).ToArray());
 

@@ -66,6 +66,15 @@ public sealed class AccountResolverTests
         Assert.DoesNotContain("CHK2026", ex.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_short_nickname_matches_only_as_a_whole_word()
+    {
+        var a = A(AccountType.Checking, "CHK20261125000001", "A");
+        var savings = A(AccountType.Savings, "SAV20261125000002");
+        Assert.Same(savings, AccountResolver.Resolve([a, savings], "savings"));
+        Assert.Same(a, AccountResolver.Resolve([a, savings], "account A"));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("   ")]
