@@ -1,4 +1,5 @@
 using BankingLlm.Data;
+using BankingLlm.Tools;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace BankingLlm.Assistant.Hosting;
@@ -11,6 +12,9 @@ public static class AssistantHost
         var builder = WebApplication.CreateBuilder(args);
         var privateDatabase = await builder.StartPrivateDatabaseIfNeededAsync(ct);
         builder.AddBankingData();
+        builder.AddPiiGuard();
+        builder.AddBankingTools();
+        builder.AddAssistantAgent();
 
         var app = builder.Build();
         try

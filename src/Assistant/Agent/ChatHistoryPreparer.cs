@@ -1,0 +1,36 @@
+using BankingLlm.Assistant.Agent.History;
+using BankingLlm.Assistant.Agent.Providers;
+using Microsoft.Extensions.Options;
+using Microsoft.SemanticKernel;
+using Microsoft.SemanticKernel.ChatCompletion;
+
+namespace BankingLlm.Assistant.Agent;
+
+/// <summary>
+/// Builds the history a model is given for a turn: the system prompt, the stored (masked) conversation and the new
+/// masked message, trimmed to Model:TokenBudget. The message that holds the pending confirmation is marked so the
+/// trimmer never drops it; a function call is never separated from its result.
+/// </summary>
+public sealed class ChatHistoryPreparer(IOptions<ModelOptions> options)
+{
+    private readonly ChatHistoryTrimmer _trimmer = new(ChatTokenCounter.ForModel(options.Value.TokenizerModelId));
+
+    /// <summary>The request settings: function calling on, invocation left to our own loop.</summary>
+    public PromptExecutionSettings ExecutionSettings { get; } = RemoteChatModels.CreateExecutionSettings(options.Value);
+
+    public ChatHistory Prepare(string systemPrompt, IEnumerable<ChatMessageContent> stored, string maskedUserText, Guid? pendingActionId = null)
+    {
+        var history = new ChatHistory(systemPrompt);
+        foreach (var message in stored)
+        {
+            if (pendingActionId is { } id && message.Items.OfType<FunctionResultContent>().Any(r => (r.Result as string)?.Contains(id.ToString(), StringComparison.OrdinalIgnoreCase) == true))
+            {
+                HistoryMetadata.MarkPendingConfirmation(message, id.ToString());
+            }
+            history.Add(message);
+        }
+        history.AddUserMessage(maskedUserText);
+        var trimmed = _trimmer.Trim(history, options.Value.TokenBudget);
+        return trimmed.History;
+    }
+}

@@ -1,0 +1,19 @@
+namespace BankingLlm.Assistant.Conversations;
+
+/// <summary>A customer turn: a message, or an explicit confirm / cancel of the session's pending action.</summary>
+public sealed record TurnRequest(Guid CustomerId, Guid SessionId, string? Text, Guid? ConfirmActionId = null, Guid? CancelActionId = null, string? RequestId = null);
+
+/// <summary>The action awaiting the customer's confirmation after a turn.</summary>
+public sealed record PendingActionInfo(Guid ActionId, string Summary, DateTime ExpiresAt);
+
+/// <summary>
+/// The outcome of a turn: the reply (masked for people), the tools the agent called, any pending action, and what
+/// the model was given (masked) with the PII types found in the customer's message.
+/// </summary>
+public sealed record TurnResult(string Reply, IReadOnlyList<string> Tools, PendingActionInfo? PendingAction, string MaskedText, IReadOnlyList<string> PiiTypes);
+
+/// <summary>A new session.</summary>
+public sealed record SessionStarted(Guid SessionId, DateTime StartedAt);
+
+/// <summary>An ended session.</summary>
+public sealed record SessionEnded(Guid SessionId, DateTime EndedAt, int DurationSeconds);
