@@ -3,6 +3,7 @@ using BankingLlm.PiiGuard.Analysis;
 using BankingLlm.PiiGuard.Operators;
 using BankingLlm.PiiGuard.Output;
 using BankingLlm.PiiGuard.Recognizers;
+using BankingLlm.PiiGuard.Scanning;
 using BankingLlm.PiiGuard.Vault;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -54,6 +55,7 @@ public static class PiiGuardServiceCollectionExtensions
         services.TryAddSingleton<PiiVaultRepository>();
         services.TryAddSingleton<PiiOutputGuard>();
         services.TryAddSingleton<IPiiGuard, PiiGuardService>();
+        services.TryAddSingleton<PiiScanner>();
         return services;
     }
 }
