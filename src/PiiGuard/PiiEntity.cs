@@ -26,7 +26,7 @@ public sealed record PiiEntity(
     /// <summary>The value reduced to the form used for equality, hashing and vault look-ups.</summary>
     public string CanonicalValue => PiiValueCanonicalizer.Canonicalize(Type, Value);
 
-    /// <summary>A copy safe to log or display: the text and value are replaced by their display mask.</summary>
+    /// <summary>Type, span, score and recognizer only: safe to log (the generated record ToString would print the value).</summary>
     public override string ToString() =>
         $"{Type.ToWireName()} [{Start}..{End}) score={Score:0.00} by {Recognizer}";
 }

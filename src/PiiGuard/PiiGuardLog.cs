@@ -25,7 +25,4 @@ internal static partial class PiiGuardLog
 
     [LoggerMessage(EventId = 4106, Level = LogLevel.Error, Message = "PII detection sink failed for {SourceType}/{SourceId} ({Count} records)")]
     public static partial void SinkFailed(ILogger logger, Exception exception, string sourceType, string? sourceId, int count);
-
-    [LoggerMessage(EventId = 4107, Level = LogLevel.Warning, Message = "PII vault placeholder {Placeholder} not found in session {SessionId}")]
-    public static partial void PlaceholderNotFound(ILogger logger, string placeholder, string sessionId);
 }

@@ -85,7 +85,8 @@ public sealed class PiiStreamGuard
     private string Release(string text)
     {
         var masked = _guard.MaskAfter(_released, text, _vault, _style);
-        _released = (_released + masked) is var all && all.Length > ContextCharacters ? all[^ContextCharacters..] : _released + masked;
+        var released = _released + masked;
+        _released = released.Length > ContextCharacters ? released[^ContextCharacters..] : released;
         return masked;
     }
 

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace BankingLlm.PiiGuard.Recognizers;
 
 /// <summary>Shared helpers: score clamping, boundaries, digit extraction.</summary>
@@ -48,7 +46,4 @@ public abstract class PiiRecognizerBase : IPiiRecognizer
 
         return i >= 2 && text.AsSpan(i - 2, 3).Equals("USD", StringComparison.OrdinalIgnoreCase);
     }
-
-    /// <summary>Runs <paramref name="regex"/> and yields value matches; a timeout propagates to the analyzer.</summary>
-    protected static Regex.ValueMatchEnumerator Matches(Regex regex, string text) => regex.EnumerateMatches(text);
 }

@@ -246,7 +246,7 @@ public sealed class CueIndex
         | wire\s+(?:confirmation|reference|id)(?:\s+(?:number|no\.?|\#))?
         | ending(?:\s+in)? | ends\s+(?:in|with) | last\s+(?:four|4|digits)(?:\s+digits)?
         | social\s+security(?:\s+(?:number|no\.?|num|\#))? | soc\.?\s*sec\.?(?:\s*(?:no\.?|number|\#))? | social(?:\s+(?:number|no\.?|\#))?
-        | ssn\#? | ss\# | ss\s+no\.? | ssa | tax\s*(?:payer)?\s*id(?:entification)?(?:\s+(?:number|no\.?))? | i?tin
+        | ssn\#? | ss\# | ss\s+(?:no\.?|number|num) | ssa | tax\s*(?:payer)?\s*id(?:entification)?(?:\s+(?:number|no\.?))? | i?tin
         | (?:u\.?s\.?\s+)?passport(?:\s+(?:number|no\.?|num|\#))?
         | driver'?s?\s+licen[cs]es?(?:\s+(?:number|no\.?|num|\#))? | licen[cs]e(?:\s+(?:number|no\.?|num|\#))? | dl\s*\#? | driver\s+id
         | routing(?:\s+(?:and\s+transit\s+)?(?:number|no\.?|num|\#))? | aba(?:\s+(?:number|no\.?|\#|routing))? | rtn | transit\s+(?:number|no\.?)

@@ -15,6 +15,7 @@ public sealed partial class PiiVault
     private readonly Dictionary<string, PiiVaultEntry> _byPlaceholder = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PiiVaultEntry> _byHash = new(StringComparer.Ordinal);
     private readonly Dictionary<PiiType, int> _counters = [];
+    private bool _dirty;
 
     public PiiVault(string sessionId)
     {
@@ -46,8 +47,6 @@ public sealed partial class PiiVault
             }
         }
     }
-
-    private bool _dirty;
 
     /// <summary>The placeholder of the value with <paramref name="valueHash"/>, creating [TYPE_n] on first sight.</summary>
     public string GetOrAddPlaceholder(PiiType type, string valueHash, string? value, string displayMask)

@@ -41,6 +41,16 @@ public sealed class VariantTests
         { "Drivers licence: W12345678901", PiiChannel.Chat, PiiType.DriversLicense, "W12345678901" },
         { "DL 99999999 (Texas)", PiiChannel.Chat, PiiType.DriversLicense, "99999999" },
         { "my drivers license is d one two three four five six seven", PiiChannel.Voice, PiiType.DriversLicense, "d one two three four five six seven" },
+        { "SSN:123-45-6789.", PiiChannel.Chat, PiiType.Ssn, "123-45-6789" },
+        { "call (415)555-0132 after 5", PiiChannel.Chat, PiiType.Phone, "(415)555-0132" },
+        { "cell: 415 555-0132", PiiChannel.Chat, PiiType.Phone, "415 555-0132" },
+        { "UK mobile +44 7700 900123", PiiChannel.Chat, PiiType.Phone, "+44 7700 900123" },
+        { "email <Jane.Doe@Example.COM> please", PiiChannel.Chat, PiiType.Email, "Jane.Doe@Example.COM" },
+        { "ship to 500 W. 5th Ave., Anchorage, AK 99501.", PiiChannel.Chat, PiiType.Address, "500 W. 5th Ave., Anchorage, AK 99501" },
+        { "I live at 123 Main Street, Apt 4, Springfield, IL 62701", PiiChannel.Chat, PiiType.Address, "123 Main Street, Apt 4, Springfield, IL 62701" },
+        { "my ss number is nine eight seven six five four three two one", PiiChannel.Voice, PiiType.Ssn, "nine eight seven six five four three two one" },
+        { "card number four one one one dash one one one one dash one one one one dash one one one one", PiiChannel.Voice, PiiType.CreditCard, "four one one one dash one one one one dash one one one one dash one one one one" },
+        { "my email is j smith at example dot com", PiiChannel.Voice, PiiType.Email, "smith at example dot com" },
     };
 
     public static TheoryData<string, PiiChannel> Negatives => new()
