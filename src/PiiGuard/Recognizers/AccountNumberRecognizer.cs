@@ -54,6 +54,6 @@ public sealed partial class AccountNumberRecognizer : PiiRecognizerBase
         }
     }
 
-    [GeneratedRegex(@"(?<![A-Za-z0-9#-])[A-Z0-9]{16,20}(?![A-Za-z0-9-])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<![A-Za-z0-9-])[A-Z0-9]{16,20}(?![A-Za-z0-9-])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.TimeoutMilliseconds)]
     private static partial Regex CandidateRegex();
 }

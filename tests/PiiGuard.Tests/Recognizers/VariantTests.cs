@@ -50,6 +50,8 @@ public sealed class VariantTests
         { "I live at 123 Main Street, Apt 4, Springfield, IL 62701", PiiChannel.Chat, PiiType.Address, "123 Main Street, Apt 4, Springfield, IL 62701" },
         { "my ss number is nine eight seven six five four three two one", PiiChannel.Voice, PiiType.Ssn, "nine eight seven six five four three two one" },
         { "card number four one one one dash one one one one dash one one one one dash one one one one", PiiChannel.Voice, PiiType.CreditCard, "four one one one dash one one one one dash one one one one dash one one one one" },
+        { "balance of account #CHK0012345678901234?", PiiChannel.Chat, PiiType.AccountNumber, "CHK0012345678901234" },
+        { "update my address to four twenty one oak street apartment four b springfield illinois six two seven oh one", PiiChannel.Voice, PiiType.Address, "four twenty one oak street apartment four b springfield illinois six two seven oh one" },
         { "my email is j smith at example dot com", PiiChannel.Voice, PiiType.Email, "smith at example dot com" },
     };
 
