@@ -118,7 +118,7 @@ public static class Checksums
         return remainder == 1;
     }
 
-    /// <summary>IBAN lengths by country (SWIFT IBAN registry).</summary>
+    /// <summary>IBAN lengths by country (SWIFT IBAN registry, plus the partial adopters).</summary>
     public static FrozenDictionary<string, int> IbanLengths { get; } = new Dictionary<string, int>
     {
         ["AD"] = 24, ["AE"] = 23, ["AL"] = 28, ["AT"] = 20, ["AZ"] = 28, ["BA"] = 20, ["BE"] = 16, ["BG"] = 22,
@@ -133,6 +133,11 @@ public static class Checksums
         ["SC"] = 31, ["SD"] = 18, ["SE"] = 24, ["SI"] = 19, ["SK"] = 24, ["SM"] = 27, ["SO"] = 23, ["ST"] = 25,
         ["SV"] = 28, ["TL"] = 23, ["TN"] = 24, ["TR"] = 26, ["UA"] = 29, ["VA"] = 22, ["VG"] = 24, ["XK"] = 20,
         ["YE"] = 30,
+
+        // Countries that publish IBANs outside the SWIFT registry (used in practice by their banks).
+        ["AO"] = 25, ["BF"] = 28, ["BJ"] = 28, ["CF"] = 27, ["CG"] = 27, ["CI"] = 28, ["CM"] = 27, ["CV"] = 25,
+        ["DZ"] = 26, ["GA"] = 27, ["GQ"] = 27, ["GW"] = 25, ["IR"] = 26, ["KM"] = 27, ["MA"] = 28, ["MG"] = 27,
+        ["ML"] = 28, ["MZ"] = 25, ["NE"] = 28, ["SN"] = 28, ["TD"] = 27, ["TG"] = 28,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Card network by prefix and length: Visa, Mastercard, American Express, Discover; null when none fits.</summary>
