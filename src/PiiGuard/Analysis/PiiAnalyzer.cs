@@ -80,7 +80,7 @@ public sealed class PiiAnalyzer : IPiiAnalyzer
         }
 
         var normalized = channel == PiiChannel.Voice ? SpokenFormNormalizer.Normalize(text) : NormalizedText.Identity(text);
-        var context = new RecognizerContext(normalized.Text, channel);
+        var context = new RecognizerContext(NeutraliseLongDigitRuns(normalized.Text), channel);
         var candidates = new List<RecognizerResult>();
         List<string>? timedOut = null;
         foreach (var recognizer in _recognizers)
@@ -179,6 +179,42 @@ public sealed class PiiAnalyzer : IPiiAnalyzer
             + "a@b.example, 521 Juniper Ln, San Jose, CA 95112, passport C35576155, driver's license D1234567.";
         Analyze(sample);
         Analyze("my social is one two three four five six seven eight nine at four twenty one oak street", PiiChannel.Voice);
+    }
+
+    /// <summary>Digit runs longer than any PII value can be.</summary>
+    private const int LongestPlausibleDigitRun = 64;
+
+    /// <summary>
+    /// Replaces the digits of runs longer than <see cref="LongestPlausibleDigitRun"/> by 'x' (same length, so offsets
+    /// hold). No value of the nine types is that long, and every numeric pattern would otherwise be tried at each
+    /// position of the run (100 KB of digits cost tens of milliseconds).
+    /// </summary>
+    private static string NeutraliseLongDigitRuns(string text)
+    {
+        char[]? copy = null;
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!char.IsAsciiDigit(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < text.Length && char.IsAsciiDigit(text[i]))
+            {
+                i++;
+            }
+
+            if (i - start > LongestPlausibleDigitRun)
+            {
+                copy ??= text.ToCharArray();
+                copy.AsSpan(start, i - start).Fill('x');
+            }
+        }
+
+        return copy is null ? text : new string(copy);
     }
 
     /// <summary>Runs one recognizer; a timeout is retried once (a first call may include code generation). False when it timed out twice.</summary>
