@@ -77,17 +77,16 @@ internal static class TokenCountingData
         "- I think something is off with the amounts shown in the app.", "and please keep it short, I'm on my phone.",
     ];
 
-    /// <summary>Distinct user messages of roughly 200 characters.</summary>
-    public static ChatMessageContent[] NewMessages(int count)
+    /// <summary>Distinct customer messages of 150-230 characters.</summary>
+    public static string[] NewMessageTexts(int count)
     {
-        var messages = new ChatMessageContent[count];
+        var texts = new string[count];
         for (var i = 0; i < count; i++)
         {
-            var text = $"{Openers[i % Openers.Length]} {Subjects[i / Openers.Length % Subjects.Length]} {Tails[i % Tails.Length]} Ref {i * 7919 % 100_000:D5}.";
-            messages[i] = new ChatMessageContent(AuthorRole.User, text);
+            texts[i] = $"{Openers[i % Openers.Length]} {Subjects[i / Openers.Length % Subjects.Length]} {Tails[i % Tails.Length]} Ref {i * 7919 % 100_000:D5}.";
         }
 
-        return messages;
+        return texts;
     }
 
     public static ChatHistory Conversation(int turns, int pendingAtTurn)

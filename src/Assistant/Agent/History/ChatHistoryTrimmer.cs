@@ -151,9 +151,10 @@ public sealed class ChatHistoryTrimmer
         var lastCaller = -1;
         for (var i = 0; i < history.Count; i++)
         {
-            foreach (var item in history[i].Items)
+            var items = history[i].Items;
+            for (var j = 0; j < items.Count; j++)
             {
-                switch (item)
+                switch (items[j])
                 {
                     case FunctionCallContent call:
                         if (call.Id is { Length: > 0 } id)

@@ -109,9 +109,10 @@ public sealed class ChatTokenCounter
             tokens += TokensPerName + CountText(message.AuthorName);
         }
 
-        foreach (var item in message.Items)
+        var items = message.Items;
+        for (var i = 0; i < items.Count; i++)
         {
-            tokens += item switch
+            tokens += items[i] switch
             {
                 TextContent text => CountText(text.Text),
                 FunctionCallContent call => TokensPerFunctionItem + CountFunctionCall(call),
@@ -183,8 +184,10 @@ public sealed class ChatTokenCounter
         var hash = new HashCode();
         hash.Add(message.Items.Count);
         hash.Add(message.AuthorName is null ? 0 : RuntimeHelpers.GetHashCode(message.AuthorName));
-        foreach (var item in message.Items)
+        var items = message.Items;
+        for (var i = 0; i < items.Count; i++)
         {
+            var item = items[i];
             hash.Add(RuntimeHelpers.GetHashCode(item));
             switch (item)
             {

@@ -98,6 +98,16 @@ public static class RemoteChatModels
     }
 
     /// <summary>
+    /// Prepares an <see cref="HttpClient"/> for <see cref="Create"/> (for example in <c>AddHttpClient</c>): no client-wide
+    /// timeout, because the service applies <c>Model:TimeoutSeconds</c> per request and reports it as a timeout.
+    /// </summary>
+    public static void ConfigureHttpClient(HttpClient httpClient)
+    {
+        ArgumentNullException.ThrowIfNull(httpClient);
+        httpClient.Timeout = Timeout.InfiniteTimeSpan;
+    }
+
+    /// <summary>
     /// Settings for every request: the model may call functions but does not run them
     /// (<c>FunctionChoiceBehavior.Auto(autoInvoke: false)</c>: our agent loop invokes them through the filters),
     /// <c>Model:Temperature</c> (left out for reasoning models, which refuse it) and <c>Model:MaxOutputTokens</c>.

@@ -217,9 +217,12 @@ public sealed class OpenAiConnectorTests : IAsyncLifetime, IDisposable
     {
         _stub.EnqueueHang(TimeSpan.FromSeconds(60));
         var options = ProviderTestSupport.OpenAi(_stub, timeoutSeconds: 1);
+        using var http = new HttpClient();
+        RemoteChatModels.ConfigureHttpClient(http);
+        Assert.Equal(Timeout.InfiniteTimeSpan, http.Timeout);
         var clock = Stopwatch.StartNew();
 
-        var ex = await Assert.ThrowsAsync<HttpOperationException>(() => Create(options).GetChatMessageContentAsync(
+        var ex = await Assert.ThrowsAsync<HttpOperationException>(() => RemoteChatModels.Create(options, http, NullLoggerFactory.Instance).GetChatMessageContentAsync(
             ProviderTestSupport.MaskedConversation(), RemoteChatModels.CreateExecutionSettings(options)));
 
         Assert.Equal(HttpStatusCode.RequestTimeout, ex.StatusCode);
