@@ -20,7 +20,7 @@ public sealed partial class DriversLicenseRecognizer : PiiRecognizerBase
     {
         foreach (var match in CandidateRegex().EnumerateMatches(context.Text))
         {
-            var cue = context.Cues.Deciding(match.Index, match.Index + match.Length, maxBefore: 60, maxAfter: 20);
+            var cue = context.Cues.Deciding(match.Index, match.Index + match.Length, maxBefore: 60, maxAfter: 20, CueKind.IdentityCompeting);
             if (cue?.Kind == CueKind.DriversLicense && !PrecededByCurrency(context.Text, match.Index))
             {
                 results.Add(Result(match.Index, match.Index + match.Length, 0.9, "state licence format; nearest cue is a licence cue"));

@@ -16,7 +16,7 @@ public sealed partial class PassportRecognizer : PiiRecognizerBase
     {
         foreach (var match in CandidateRegex().EnumerateMatches(context.Text))
         {
-            var cue = context.Cues.Deciding(match.Index, match.Index + match.Length, maxBefore: 60, maxAfter: 20);
+            var cue = context.Cues.Deciding(match.Index, match.Index + match.Length, maxBefore: 60, maxAfter: 20, CueKind.IdentityCompeting);
             if (cue?.Kind == CueKind.Passport)
             {
                 var letter = char.IsAsciiLetter(context.Text[match.Index]);

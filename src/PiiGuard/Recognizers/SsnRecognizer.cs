@@ -35,7 +35,7 @@ public sealed partial class SsnRecognizer : PiiRecognizerBase
 
         foreach (var match in BareRegex().EnumerateMatches(text))
         {
-            var cue = context.Cues.Deciding(match.Index, match.Index + match.Length, maxBefore: 50, maxAfter: 20);
+            var cue = context.Cues.Deciding(match.Index, match.Index + match.Length, maxBefore: 50, maxAfter: 20, CueKind.IdentityCompeting);
             if (cue?.Kind == CueKind.Ssn)
             {
                 results.Add(Result(match.Index, match.Index + match.Length, 0.9, "nine digits; nearest cue is an SSN cue"));

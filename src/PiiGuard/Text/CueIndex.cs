@@ -111,15 +111,15 @@ public sealed class CueIndex
     /// The cue that decides what an ambiguous value at [start, end) is: the nearest competing cue before it, or failing
     /// that the nearest one right after it ("028076972 as the routing number").
     /// </summary>
-    public Cue? Deciding(int start, int end, int maxBefore = 60, int maxAfter = 30)
+    public Cue? Deciding(int start, int end, int maxBefore = 60, int maxAfter = 30, CueKind kinds = CueKind.Competing)
     {
-        var before = NearestBefore(start, maxBefore);
+        var before = NearestBefore(start, maxBefore, kinds);
         if (before is not null)
         {
             return before;
         }
 
-        return NearestAfter(end, maxAfter);
+        return NearestAfter(end, maxAfter, kinds);
     }
 
     private static CueKind Classify(string word)

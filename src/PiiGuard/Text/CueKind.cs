@@ -30,4 +30,10 @@ public enum CueKind
 
     /// <summary>The cues that compete for an otherwise ambiguous digit string (9 digits can be four different things).</summary>
     Competing = Ssn | Passport | DriversLicense | Routing | Account | Card | Phone | Identifier | Fragment | SecurityCode | Iban,
+
+    /// <summary>
+    /// The cues that compete for an identity-document number: "card" and phone words are left out because they name
+    /// the document itself ("social security card", "passport card", "ID card") more often than another value.
+    /// </summary>
+    IdentityCompeting = Competing & ~(Card | Phone),
 }
