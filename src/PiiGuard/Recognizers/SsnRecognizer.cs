@@ -22,12 +22,12 @@ public sealed partial class SsnRecognizer : PiiRecognizerBase
         var text = context.Text;
         foreach (var match in GroupedRegex().EnumerateMatches(text))
         {
-            var cue = context.Cues.Deciding(match.Index, match.Index + match.Length, maxBefore: 50, maxAfter: 20);
+            var cue = context.Cues.Deciding(match.Index, match.Index + match.Length, maxBefore: 50, maxAfter: 20, CueKind.IdentityCompeting);
             var (score, why) = cue?.Kind switch
             {
                 CueKind.Ssn => (1.0, "3-2-4 grouping; SSN cue"),
                 CueKind.Identifier or CueKind.Fragment => (0.3, "3-2-4 grouping; reference-number cue lowers"),
-                CueKind.Passport or CueKind.DriversLicense or CueKind.Routing or CueKind.Account or CueKind.Card or CueKind.Phone => (0.45, "3-2-4 grouping; another type's cue lowers"),
+                CueKind.Passport or CueKind.DriversLicense or CueKind.Routing or CueKind.Account => (0.45, "3-2-4 grouping; another type's cue lowers"),
                 _ => (0.85, "3-2-4 grouping"),
             };
             results.Add(Result(match.Index, match.Index + match.Length, score, why));

@@ -53,6 +53,7 @@ public sealed class VariantTests
         { "balance of account #CHK0012345678901234?", PiiChannel.Chat, PiiType.AccountNumber, "CHK0012345678901234" },
         { "update my address to four twenty one oak street apartment four b springfield illinois six two seven oh one", PiiChannel.Voice, PiiType.Address, "four twenty one oak street apartment four b springfield illinois six two seven oh one" },
         { "my social security card says 123456789", PiiChannel.Chat, PiiType.Ssn, "123456789" },
+        { "the card from Social Security shows 123-45-6789", PiiChannel.Chat, PiiType.Ssn, "123-45-6789" },
         { "my passport card number is C12345678", PiiChannel.Chat, PiiType.Passport, "C12345678" },
         { "My driver's license number, as printed on the card, is D1234567.", PiiChannel.Chat, PiiType.DriversLicense, "D1234567" },
         { "my email is j smith at example dot com", PiiChannel.Voice, PiiType.Email, "smith at example dot com" },
