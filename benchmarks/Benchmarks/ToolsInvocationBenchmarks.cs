@@ -25,7 +25,7 @@ public class ToolsInvocationBenchmarks
     private AccountsPlugin _plugin = null!;
     private AuditRecorder _recorder = null!;
     private KernelArguments _args = null!;
-    private IDisposable _scope = null!;
+    private CustomerSession _session = null!;
 
     [GlobalSetup]
     public async Task SetupAsync()
@@ -36,21 +36,30 @@ public class ToolsInvocationBenchmarks
         _plugin = _host.Services.GetRequiredService<AccountsPlugin>();
         _recorder = _host.Services.GetRequiredService<AuditRecorder>();
         _args = new KernelArguments { ["account"] = "Everyday" };
-        _scope = CustomerScope.Begin(new CustomerSession(_host.CustomerId, Guid.NewGuid(), "bench", ChatChannel.Api));
+        _session = new CustomerSession(_host.CustomerId, Guid.NewGuid(), "bench", ChatChannel.Api);
     }
 
     [GlobalCleanup]
     public async Task CleanupAsync()
     {
-        _scope.Dispose();
         await _host.DisposeAsync();
     }
 
+    // The customer scope is AsyncLocal: opened inside each call, as the host does per turn (its cost is negligible).
     [Benchmark(Baseline = true, Description = "get_balance direct method call")]
-    public Task<AccountBalance> Direct() => _plugin.GetBalanceAsync("Everyday");
+    public async Task<AccountBalance> Direct()
+    {
+        using var scope = CustomerScope.Begin(_session);
+        return await _plugin.GetBalanceAsync("Everyday");
+    }
 
     [Benchmark(Description = "get_balance via kernel + audit filter + audit insert")]
-    public Task<FunctionResult> ThroughKernel() => _getBalance.InvokeAsync(_kernel, _args);
+    public async Task<FunctionResult> ThroughKernel()
+    {
+        using var scope = CustomerScope.Begin(_session);
+        var result = await _getBalance.InvokeAsync(_kernel, _args);
+        return result.GetValue<object>() is AccountBalance ? result : throw new InvalidOperationException("get_balance was refused");
+    }
 
     [Benchmark(Description = "audit insert alone (hash chain)")]
     public Task AuditInsert() =>

@@ -127,9 +127,9 @@ public static partial class AccountResolver
 
     private static string Compact(string text) => new(text.Where(char.IsAsciiLetterOrDigit).ToArray());
 
-    [GeneratedRegex(@"(?:^|[^0-9])([0-9]{4})\s*\)?\s*$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"(?:^|[^0-9])([0-9]{4})\s*\)?\s*$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex LastFourPattern();
 
-    [GeneratedRegex(@"[0-9]", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"[0-9]", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex AnyDigits();
 }

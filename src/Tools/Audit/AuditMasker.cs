@@ -74,6 +74,6 @@ public static partial class AuditMasker
 
     private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];
 
-    [GeneratedRegex(@"[A-Za-z]{0,4}[0-9](?:[ \-]?[0-9])+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"[A-Za-z]{0,4}[0-9](?:[ \-]?[0-9])+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex DigitRun();
 }

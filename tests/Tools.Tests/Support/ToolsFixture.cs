@@ -40,6 +40,10 @@ public class ToolsFixture : DataFixture, IAsyncLifetime
 
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 
+    /// <summary>Audit rows written for tool calls (not the cash channel's, not staff review's).</summary>
+    public Task<int> ToolAuditRowsAsync() =>
+        DbAsync(db => db.AuditLogs.CountAsync(a => a.ServiceAccount != "staff-cli" && !EF.Functions.JsonContains(a.ChangesSummary!, """{"outcome": "posted"}""")));
+
     /// <summary>A kernel as the agent builds it: its filters first, then the banking plugins and the audit filter.</summary>
     public Microsoft.SemanticKernel.Kernel Kernel()
     {

@@ -261,6 +261,8 @@ public sealed class TransferTests(ToolsFixture f) : IClassFixture<ToolsFixture>
         }
         var ids = customers.SelectMany(c => c.Accounts).Select(a => a.AccountId).ToArray();
         var totalBefore = await f.DbAsync(db => db.Accounts.Where(a => ids.Contains(a.AccountId)).SumAsync(a => a.Balance));
+        var invocationsBefore = f.Invocations.Count;
+        var auditBefore = await f.ToolAuditRowsAsync();
         var random = new Random(42);
         var plans = Enumerable.Range(0, 200).Select(_ =>
         {
@@ -290,6 +292,9 @@ public sealed class TransferTests(ToolsFixture f) : IClassFixture<ToolsFixture>
         var postings = await f.DbAsync(db => db.Transactions.Where(t => ids.Contains(t.AccountId)).GroupBy(t => t.ReferenceNumber).Select(g => g.Count()).ToListAsync());
         Assert.Equal(executed.Count, postings.Count);
         Assert.All(postings, n => Assert.Equal(2, n));
+        // 600 concurrent invocations (prepares and double confirms): exactly one audit row each.
+        Assert.Equal(plans.Count + confirms.Count, f.Invocations.Count - invocationsBefore);
+        Assert.Equal(f.Invocations.Count - invocationsBefore, await f.ToolAuditRowsAsync() - auditBefore);
         // Each account's balance is its opening balance plus its postings.
         foreach (var a in accountsAfter)
         {
