@@ -22,7 +22,7 @@ public static class CliApp
             // Unknown words are a mistyped verb, not host arguments: say so rather than start serving.
             if (result.UnmatchedTokens.Count > 0 && result.UnmatchedTokens[0] is var unknown && !unknown.StartsWith('-'))
             {
-                await Console.Error.WriteLineAsync($"error: unknown verb '{unknown}'. Verbs: serve, db, keys. See --help.");
+                await Console.Error.WriteLineAsync($"error: unknown verb '{unknown}'. Verbs: {string.Join(", ", root.Subcommands.Select(c => c.Name))}. See --help.");
                 return 1;
             }
             return await ServeAsync([.. result.UnmatchedTokens], ct);
@@ -30,6 +30,7 @@ public static class CliApp
         root.Subcommands.Add(serve);
         root.Subcommands.Add(DbCommands.Create());
         root.Subcommands.Add(KeysCommands.Create());
+        root.Subcommands.Add(TokensCommands.Create());
         root.Subcommands.Add(AuditCommands.Create());
         root.Subcommands.Add(ComplianceCommands.Create());
         return await root.Parse(args).InvokeAsync();

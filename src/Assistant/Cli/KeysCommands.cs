@@ -8,7 +8,7 @@ public static class KeysCommands
 {
     public static Command Create()
     {
-        var keys = new Command("keys", "Encryption key management.");
+        var keys = new Command("keys", "Encryption keys (rotate, reencrypt) and partner API keys (create, list, revoke).");
 
         var withHash = new Option<bool>("--hash-key") { Description = "Also rotate the HMAC key of ssn_hash (rows are re-hashed by `keys reencrypt`)." };
         var rotate = new Command("rotate", "Add a new data key version and make it active; old versions stay for decryption. Then run `keys reencrypt`.") { withHash };
@@ -39,6 +39,7 @@ public static class KeysCommands
 
         keys.Subcommands.Add(rotate);
         keys.Subcommands.Add(reencrypt);
+        ApiKeyCommands.AddTo(keys);
         return keys;
     }
 

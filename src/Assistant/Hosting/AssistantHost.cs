@@ -1,5 +1,6 @@
 using BankingLlm.Data;
 using BankingLlm.Tools;
+using BankingLlm.Assistant.Hubs;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace BankingLlm.Assistant.Hosting;
@@ -15,6 +16,8 @@ public static class AssistantHost
         builder.AddPiiGuard();
         builder.AddBankingTools();
         builder.AddAssistantAgent();
+        builder.AddAssistantAuth();
+        builder.AddChatHub();
 
         var app = builder.Build();
         try
@@ -31,6 +34,10 @@ public static class AssistantHost
             throw;
         }
 
+        app.UseCors();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHub<ChatHub>(ChatHub.Path, options => options.AllowStatefulReconnects = true);
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.MapGet("/", () => Results.Text("BankingLlm assistant is running. Health: /health/ready", "text/plain"));

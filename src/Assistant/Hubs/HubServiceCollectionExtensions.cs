@@ -1,0 +1,23 @@
+using BankingLlm.Assistant.Hubs;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Microsoft.Extensions.Hosting;
+
+public static class HubServiceCollectionExtensions
+{
+    /// <summary>SignalR with detailed errors off, bounded message size and parallelism, and the rate-limit filter.</summary>
+    public static IHostApplicationBuilder AddChatHub(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<RateLimitHubFilter>();
+        builder.Services.AddSignalR(options =>
+        {
+            options.EnableDetailedErrors = false;
+            options.MaximumReceiveMessageSize = 64 * 1024;
+            options.MaximumParallelInvocationsPerClient = 1;
+            options.ClientTimeoutInterval = TimeSpan.FromSeconds(60);
+            options.KeepAliveInterval = TimeSpan.FromSeconds(15);
+            options.AddFilter<RateLimitHubFilter>();
+        });
+        return builder;
+    }
+}

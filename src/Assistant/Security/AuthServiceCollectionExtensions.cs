@@ -1,0 +1,79 @@
+using System.Security.Claims;
+using BankingLlm.Assistant.Security;
+using BankingLlm.Data;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Microsoft.Extensions.Hosting;
+
+public static class AuthServiceCollectionExtensions
+{
+    /// <summary>
+    /// Customer JWT bearer (access_token query parameter accepted on /hubs only), partner API keys, the customer
+    /// policy (a verified customer id is required: no anonymous access), and CORS to the configured origins.
+    /// </summary>
+    public static IHostApplicationBuilder AddAssistantAuth(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        var auth = builder.Configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions();
+        var database = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var signingKey = SigningKeys.Resolve(auth, database, builder.Environment.ContentRootPath);
+        if (signingKey is not null)
+        {
+            services.AddSingleton(sp => new CustomerTokenIssuer(auth, signingKey, sp.GetRequiredService<TimeProvider>()));
+        }
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(options =>
+            {
+                options.MapInboundClaims = false;
+                options.Authority = string.IsNullOrWhiteSpace(auth.Authority) ? null : auth.Authority;
+                options.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = auth.Issuer,
+                    ValidAudience = auth.Audience,
+                    IssuerSigningKey = signingKey,
+                    ValidateIssuerSigningKey = signingKey is not null,
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                };
+                options.Events = new JwtBearerEvents
+                {
+                    // Browsers cannot set headers on WebSockets: accept the token from the query, on the hub path only.
+                    OnMessageReceived = context =>
+                    {
+                        if (context.HttpContext.Request.Path.StartsWithSegments("/hubs") && context.Request.Query.TryGetValue("access_token", out var token))
+                        {
+                            context.Token = token;
+                        }
+                        return Task.CompletedTask;
+                    },
+                    OnTokenValidated = context =>
+                    {
+                        if (Guid.TryParse(context.Principal?.FindFirst("sub")?.Value, out var customer) && context.Principal!.Identity is ClaimsIdentity identity)
+                        {
+                            identity.AddClaim(new Claim(AssistantClaims.CustomerId, customer.ToString()));
+                        }
+                        return Task.CompletedTask;
+                    },
+                };
+            })
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, _ => { });
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AssistantClaims.CustomerPolicy, policy => policy
+                .AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme, ApiKeyAuthenticationHandler.SchemeName)
+                .RequireAuthenticatedUser()
+                .RequireClaim(AssistantClaims.CustomerId));
+
+        services.AddCors(cors => cors.AddDefaultPolicy(policy =>
+        {
+            if (auth.CorsOrigins.Length > 0)
+            {
+                policy.WithOrigins(auth.CorsOrigins).AllowAnyHeader().WithMethods("GET", "POST").AllowCredentials();
+            }
+        }));
+        return builder;
+    }
+}
