@@ -56,6 +56,7 @@ public static class PiiGuardServiceCollectionExtensions
         services.TryAddSingleton<PiiOutputGuard>();
         services.TryAddSingleton<IPiiGuard, PiiGuardService>();
         services.TryAddSingleton<PiiScanner>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, PiiGuardWarmUp>());
         return services;
     }
 }
