@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Runtime.CompilerServices;
+using System.Buffers.Binary;
+using System.Numerics;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Microsoft.ML.Tokenizers;
 using Microsoft.SemanticKernel;
@@ -12,14 +14,17 @@ namespace BankingLlm.Assistant.Agent.History;
 /// A message counts its text items, the name and arguments of each function call, the content of each function
 /// result, and a fixed per-message overhead (OpenAI's chat format: 3 tokens per message, 1 more for a name; a
 /// request adds 3 for priming the reply). Tool definitions sent with a request are not history and are not counted.
-/// Counts are cached per message instance, so re-counting the history every turn costs a lookup per old message.
+/// Counts are cached by message content, so re-counting the history every turn costs a hash and a lookup per old
+/// message, also when the history was reloaded from the database as new objects.
 /// </summary>
 /// <remarks>
 /// Thread-safe. Share one instance per model (see <see cref="ForModel"/>) so the cache survives across turns.
-/// The cache is keyed on the message object (a <see cref="ConditionalWeakTable{TKey,TValue}"/>, so it never keeps a
-/// message alive) and guarded by a cheap fingerprint of the message's items: replacing, adding or removing an item
-/// or an argument invalidates the entry. Editing the argument values of a function call in place is not detected;
-/// chat history messages are treated as append-only.
+/// The cache key is a seeded 64-bit hash of what is counted (role, author, texts, function names and arguments,
+/// function results); the cache is bounded (two generations of <c>cacheCapacity</c> entries: when the current one is
+/// full it becomes the previous one and the oldest is dropped). A hash collision could only make one message's count
+/// wrong, never the content sent. A cache keyed on the message objects (ConditionalWeakTable) was measured first and
+/// dropped: its dependent handles made every new message several microseconds dearer under load, and it missed on
+/// every reloaded history.
 /// </remarks>
 public sealed class ChatTokenCounter
 {
@@ -37,17 +42,24 @@ public sealed class ChatTokenCounter
 
     private static readonly ConcurrentDictionary<string, ChatTokenCounter> Shared = new(StringComparer.Ordinal);
 
+    /// <summary>Default entries per cache generation (two generations are kept).</summary>
+    public const int DefaultCacheCapacity = 50_000;
+
+    private static readonly ulong HashSeed = (ulong)Random.Shared.NextInt64();
+
     private readonly Tokenizer _tokenizer;
-    private readonly ConditionalWeakTable<ChatMessageContent, CachedCount> _cache = [];
+    private readonly TwoGenerationCache _cache;
     private long _cacheHits;
     private long _cacheMisses;
 
     /// <summary>Creates a counter for an encoding (prefer <see cref="ForModel"/>, which shares instances).</summary>
-    public ChatTokenCounter(TokenEncoding encoding)
+    public ChatTokenCounter(TokenEncoding encoding, int cacheCapacity = DefaultCacheCapacity)
     {
         ArgumentNullException.ThrowIfNull(encoding);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(cacheCapacity);
         Encoding = encoding;
         _tokenizer = TokenEncodings.Load(encoding.Name);
+        _cache = new TwoGenerationCache(cacheCapacity);
     }
 
     /// <summary>The encoding in use and whether it only approximates the model's own tokenizer.</summary>
@@ -75,16 +87,16 @@ public sealed class ChatTokenCounter
     {
         ArgumentNullException.ThrowIfNull(message);
 
-        var fingerprint = Fingerprint(message);
-        if (_cache.TryGetValue(message, out var cached) && cached.Fingerprint == fingerprint)
+        var key = ContentKey(message);
+        if (_cache.TryGet(key, out var cached))
         {
             Interlocked.Increment(ref _cacheHits);
-            return cached.Tokens;
+            return cached;
         }
 
         Interlocked.Increment(ref _cacheMisses);
         var tokens = CountUncached(message);
-        _cache.AddOrUpdate(message, new CachedCount(fingerprint, tokens));
+        _cache.Set(key, tokens);
         return tokens;
     }
 
@@ -177,34 +189,135 @@ public sealed class ChatTokenCounter
         }
     }
 
-    private static long Fingerprint(ChatMessageContent message)
+    private static ulong ContentKey(ChatMessageContent message)
     {
-        // Cheap: item count plus the identity of each item and of its text. Strings are immutable, so a changed
-        // text is a new reference; a replaced item is a new object.
-        var hash = new HashCode();
-        hash.Add(message.Items.Count);
-        hash.Add(message.AuthorName is null ? 0 : RuntimeHelpers.GetHashCode(message.AuthorName));
+        var hash = new ContentHash(HashSeed);
+        hash.Add(message.Role.Label);
+        hash.Add(message.AuthorName);
         var items = message.Items;
         for (var i = 0; i < items.Count; i++)
         {
-            var item = items[i];
-            hash.Add(RuntimeHelpers.GetHashCode(item));
-            switch (item)
+            switch (items[i])
             {
                 case TextContent text:
-                    hash.Add(text.Text is null ? 0 : RuntimeHelpers.GetHashCode(text.Text));
+                    hash.Add('T');
+                    hash.Add(text.Text);
                     break;
                 case FunctionCallContent call:
-                    hash.Add(call.Arguments?.Count ?? -1);
+                    hash.Add('C');
+                    hash.Add(call.PluginName);
+                    hash.Add(call.FunctionName);
+                    if (call.Arguments is not null)
+                    {
+                        foreach (var (name, value) in call.Arguments)
+                        {
+                            hash.Add(name);
+                            hash.Add(ValueText(value));
+                        }
+                    }
+
                     break;
                 case FunctionResultContent result:
-                    hash.Add(result.Result is null ? 0 : RuntimeHelpers.GetHashCode(result.Result));
+                    hash.Add('R');
+                    hash.Add(ResultText(result.Result));
+                    break;
+                default:
+                    hash.Add('O');
                     break;
             }
         }
 
-        return hash.ToHashCode();
+        return hash.Finish();
     }
 
-    private sealed record CachedCount(long Fingerprint, int Tokens);
+    /// <summary>A seeded 64-bit multiply-rotate hash over UTF-16 data, eight bytes a step (not cryptographic).</summary>
+    private struct ContentHash(ulong seed)
+    {
+        private const ulong Multiplier = 0x9E3779B97F4A7C15;
+        private ulong _state = seed;
+
+        public void Add(char marker) => Mix(marker);
+
+        public void Add(string? text)
+        {
+            if (text is null)
+            {
+                Mix(ulong.MaxValue);
+                return;
+            }
+
+            var bytes = MemoryMarshal.AsBytes(text.AsSpan());
+            Mix((ulong)bytes.Length);
+            while (bytes.Length >= sizeof(ulong))
+            {
+                Mix(BinaryPrimitives.ReadUInt64LittleEndian(bytes));
+                bytes = bytes[sizeof(ulong)..];
+            }
+
+            ulong tail = 0x80;
+            foreach (var b in bytes)
+            {
+                tail = (tail << 8) | b;
+            }
+
+            Mix(tail);
+        }
+
+        public readonly ulong Finish()
+        {
+            var h = _state;
+            h ^= h >> 31;
+            h *= 0x94D049BB133111EB;
+            h ^= h >> 29;
+            return h;
+        }
+
+        private void Mix(ulong value) => _state = (BitOperations.RotateLeft(_state, 23) ^ value) * Multiplier;
+    }
+
+    /// <summary>Bounded: at most two generations of <c>capacity</c> entries; a hit in the old one moves forward.</summary>
+    private sealed class TwoGenerationCache(int capacity)
+    {
+        private readonly Lock _rotate = new();
+        private Generation _current = new();
+        private Generation _previous = new();
+
+        public bool TryGet(ulong key, out int tokens)
+        {
+            if (Volatile.Read(ref _current).Map.TryGetValue(key, out tokens))
+            {
+                return true;
+            }
+
+            if (Volatile.Read(ref _previous).Map.TryGetValue(key, out tokens))
+            {
+                Set(key, tokens);
+                return true;
+            }
+
+            return false;
+        }
+
+        public void Set(ulong key, int tokens)
+        {
+            var current = Volatile.Read(ref _current);
+            if (current.Map.TryAdd(key, tokens) && Interlocked.Increment(ref current.Count) >= capacity)
+            {
+                lock (_rotate)
+                {
+                    if (ReferenceEquals(_current, current))
+                    {
+                        Volatile.Write(ref _previous, current);
+                        Volatile.Write(ref _current, new Generation());
+                    }
+                }
+            }
+        }
+
+        private sealed class Generation
+        {
+            public readonly ConcurrentDictionary<ulong, int> Map = new();
+            public int Count;
+        }
+    }
 }

@@ -89,6 +89,53 @@ public sealed class ChatTokenCounterTests
     }
 
     [Fact]
+    public void Same_content_in_a_new_instance_is_a_cache_hit_as_after_a_reload()
+    {
+        var counter = new ChatTokenCounter(TokenEncodings.ForModel("gpt-4o"));
+        var history = HistoryBuilder.Conversation(turns: 5);
+        var reloaded = HistoryBuilder.Conversation(turns: 5);
+
+        var first = counter.CountHistory(history);
+        var misses = counter.CacheMisses;
+        var second = counter.CountHistory(reloaded);
+
+        Assert.Equal(first, second);
+        Assert.Equal(misses, counter.CacheMisses);
+        Assert.Equal(reloaded.Count, counter.CacheHits);
+    }
+
+    [Fact]
+    public void Messages_that_differ_only_in_a_function_argument_or_result_are_counted_apart()
+    {
+        var counter = new ChatTokenCounter(TokenEncodings.ForModel("gpt-4o"));
+        var shortCall = HistoryBuilder.ToolCall("c1", "accounts", "get_balance", "[ACCOUNT_1]");
+        var longCall = HistoryBuilder.ToolCall("c1", "accounts", "get_balance", "[ACCOUNT_1] and every other account I hold at this bank");
+        var shortResult = HistoryBuilder.ToolResult("c1", "accounts", "get_balance", "1.00");
+        var longResult = HistoryBuilder.ToolResult("c1", "accounts", "get_balance", "1.00 USD available, 2.00 USD pending, 3.00 USD on hold");
+
+        Assert.True(counter.CountMessage(longCall) > counter.CountMessage(shortCall));
+        Assert.True(counter.CountMessage(longResult) > counter.CountMessage(shortResult));
+        Assert.Equal(4, counter.CacheMisses);
+    }
+
+    [Fact]
+    public void Cache_is_bounded_to_two_generations()
+    {
+        var counter = new ChatTokenCounter(TokenEncodings.ForModel("gpt-4o"), cacheCapacity: 10);
+        var messages = Enumerable.Range(0, 30).Select(i => new ChatMessageContent(AuthorRole.User, $"message number {i}")).ToList();
+        foreach (var message in messages)
+        {
+            counter.CountMessage(message);
+        }
+
+        counter.CountMessage(messages[29]);
+        Assert.Equal(1, counter.CacheHits);
+
+        counter.CountMessage(messages[0]);
+        Assert.Equal(31, counter.CacheMisses);
+    }
+
+    [Fact]
     public void Changing_a_message_invalidates_its_cached_count()
     {
         var counter = new ChatTokenCounter(TokenEncodings.ForModel("gpt-4o"));
