@@ -26,6 +26,8 @@ public static class ToolsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<BankingToolsOptions>().BindConfiguration(BankingToolsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
+        services.AddMetrics();
+        services.TryAddSingleton<ToolsTelemetry>();
         services.TryAddSingleton<ICustomerContext, AmbientCustomerContext>();
         services.AddSingleton<BusinessCalendar>();
         services.AddSingleton<AuditRecorder>();

@@ -69,7 +69,7 @@ public static class ComplianceCommands
         var recorder = new AuditRecorder(host.Services.GetRequiredService<Npgsql.NpgsqlDataSource>(), new AmbientCustomerContext(), Microsoft.Extensions.Options.Options.Create(new BankingToolsOptions { ServiceAccount = "staff-cli" }), TimeProvider.System);
         try
         {
-            return await action(new ComplianceReviewService(contexts, recorder));
+            return await action(new ComplianceReviewService(contexts, recorder, TimeProvider.System));
         }
         catch (StaffAccessDeniedException denied)
         {

@@ -16,7 +16,7 @@ namespace BankingLlm.Tools.Compliance;
 /// CTR threshold in one business day, aggregated), structuring (repeated cash deposits just under the threshold),
 /// unusual amounts and velocity. Each finding is a compliance_events row; nothing here is ever shown to the customer.
 /// </summary>
-public sealed class ComplianceMonitor(IOptions<BankingToolsOptions> options, BusinessCalendar calendar, ILogger<ComplianceMonitor> logger)
+public sealed class ComplianceMonitor(IOptions<BankingToolsOptions> options, BusinessCalendar calendar, ToolsTelemetry telemetry, ILogger<ComplianceMonitor> logger)
 {
     public const string CashMarker = """{"cash": true}""";
 
@@ -109,7 +109,9 @@ public sealed class ComplianceMonitor(IOptions<BankingToolsOptions> options, Bus
         foreach (var e in events)
         {
             db.ComplianceEvents.Add(e);
-            ToolsLog.MonitorRaised(logger, JsonDocument.Parse(e.Findings!).RootElement.GetProperty("rule").GetString()!, e.EventId);
+            var rule = JsonDocument.Parse(e.Findings!).RootElement.GetProperty("rule").GetString()!;
+            ToolsLog.MonitorRaised(logger, rule, e.EventId);
+            telemetry.ComplianceEvent(rule);
         }
         return events;
 

@@ -6,13 +6,17 @@ using Microsoft.EntityFrameworkCore;
 namespace BankingLlm.Tools.Compliance;
 
 /// <summary>A staff member is not allowed the requested compliance operation (or is unknown or inactive).</summary>
-public sealed class StaffAccessDeniedException(string message) : Exception(message)
+public sealed class StaffAccessDeniedException : Exception
 {
-    public StaffAccessDeniedException() : this("Access denied.")
+    public StaffAccessDeniedException() : base("Access denied.")
     {
     }
 
-    public StaffAccessDeniedException(string message, Exception inner) : this(message + " " + inner.Message)
+    public StaffAccessDeniedException(string message) : base(message)
+    {
+    }
+
+    public StaffAccessDeniedException(string message, Exception innerException) : base(message, innerException)
     {
     }
 }
@@ -28,7 +32,7 @@ public sealed record ComplianceEventItem(
 /// admin or auditor; reviewing needs compliance_officer or admin. Every call, allowed or denied, is audited with the
 /// staff member's user id.
 /// </summary>
-public sealed class ComplianceReviewService(IDbContextFactory<BankingDbContext> contexts, AuditRecorder audit)
+public sealed class ComplianceReviewService(IDbContextFactory<BankingDbContext> contexts, AuditRecorder audit, TimeProvider clock)
 {
     public static readonly IReadOnlySet<StaffRole> ReadRoles = new HashSet<StaffRole> { StaffRole.ComplianceOfficer, StaffRole.Admin, StaffRole.Auditor };
     public static readonly IReadOnlySet<StaffRole> ReviewRoles = new HashSet<StaffRole> { StaffRole.ComplianceOfficer, StaffRole.Admin };
@@ -68,7 +72,7 @@ public sealed class ComplianceReviewService(IDbContextFactory<BankingDbContext> 
         invocation.OldValues = new { status = ev.Status?.ToString(), reviewed_by = ev.ReviewedBy };
         ev.Status = newStatus;
         ev.ReviewedBy = staff.UserId;
-        ev.ReviewedAt = DateTime.UtcNow;
+        ev.ReviewedAt = clock.GetUtcNow().UtcDateTime;
         ev.ReviewNotes = notes.Length > 4000 ? notes[..4000] : notes;
         invocation.NewValues = new { status = newStatus.ToString(), reviewed_by = staff.UserId, notes_length = ev.ReviewNotes.Length };
         var row = audit.Build(invocation, AuditStatus.Success, null);

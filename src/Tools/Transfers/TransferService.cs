@@ -31,6 +31,7 @@ public sealed class TransferService(
     BusinessCalendar calendar,
     IOptions<BankingToolsOptions> options,
     TimeProvider clock,
+    ToolsTelemetry telemetry,
     ILogger<TransferService> logger)
 {
     public const string InternalKind = "internal_transfer";
@@ -277,6 +278,7 @@ public sealed class TransferService(
         await tx.CommitAsync(ct).ConfigureAwait(false);
         AuditRecorder.Committed(invocation);
         ToolsLog.ActionExecuted(logger, action.ActionId, posted[0].TransactionId);
+        telemetry.Posted(action.Kind);
         return new TransferReceipt(action.ActionId, "executed", action.Summary, posted[0].TransactionId, posted[0].ReferenceNumber!, action.Amount,
             payload.FromDisplay, payload.ToDisplay, from.AvailableBalance, now, AlreadyExecuted: false, "Done. The transfer is complete.");
     }
