@@ -1,11 +1,20 @@
 using BankingLlm.Benchmarks;
 using BenchmarkDotNet.Running;
 
-// `history [--queries N]`: p50/p95/p99 of the seed's history query on the benchmark database (see docs/performance.md).
+// Latency runners (p50/p95/p99 over many calls; see docs/performance.md):
+//   history [--queries N] [--busiest]   the seed's history query on the benchmark database
+//   pii-latency                         PII guard per-message latency
+//   tools-latency                       a tool call through the kernel, filters and audit insert
 // Anything else: BenchmarkDotNet, e.g. `-- --filter *Pii*`.
-if (args.Length > 0 && args[0] == "history")
+switch (args.FirstOrDefault())
 {
-    return await HistoryQueryLatency.RunAsync(args[1..]);
+    case "history":
+        return await HistoryQueryLatency.RunAsync(args[1..]);
+    case "pii-latency":
+        Console.WriteLine(PiiLatencyProbe.Run());
+        return 0;
+    case "tools-latency":
+        return await ToolsLatencyProbe.RunAsync(args[1..]);
 }
 BenchmarkSwitcher.FromAssembly(typeof(HistoryQueryLatency).Assembly).Run(args);
 return 0;

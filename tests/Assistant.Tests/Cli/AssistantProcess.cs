@@ -11,9 +11,16 @@ internal sealed class AssistantProcess : IDisposable
 
     public Dictionary<string, string?> Environment { get; } = [];
 
-    public async Task<(int ExitCode, string StdOut, string StdErr)> RunAsync(TimeSpan timeout, params string[] args)
+    public Task<(int ExitCode, string StdOut, string StdErr)> RunAsync(TimeSpan timeout, params string[] args) => RunAsync(timeout, null, args);
+
+    public async Task<(int ExitCode, string StdOut, string StdErr)> RunAsync(TimeSpan timeout, string? stdin, params string[] args)
     {
         using var process = Start(args);
+        if (stdin is not null)
+        {
+            await process.StandardInput.WriteAsync(stdin);
+        }
+        process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var cts = new CancellationTokenSource(timeout);
@@ -34,6 +41,7 @@ internal sealed class AssistantProcess : IDisposable
         var psi = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = WorkingDirectory,
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

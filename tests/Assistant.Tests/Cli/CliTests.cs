@@ -38,6 +38,26 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task Pii_scan_turns_jsonl_in_into_jsonl_out_and_reports_a_bad_line_without_stopping()
+    {
+        using var app = new AssistantProcess();
+        var input = string.Join('\n',
+            """{"id":"a","text":"My SSN is 912-44-0917, call me at 415-555-0132"}""",
+            "this is not json",
+            """{"id":"v","text":"my social is nine one two four four oh nine one seven","channel":"voice"}""") + "\n";
+        var (code, stdout, _) = await app.RunAsync(Timeout, input, "pii", "scan");
+        Assert.Equal(0, code);
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(3, lines.Count);
+        Assert.Equal("My SSN is [SSN_1], call me at [PHONE_1]", lines[0].GetProperty("masked").GetString());
+        var ssn = lines[0].GetProperty("entities")[0];
+        Assert.Equal(("ssn", 10, 21), (ssn.GetProperty("type").GetString(), ssn.GetProperty("start").GetInt32(), ssn.GetProperty("end").GetInt32()));
+        Assert.True(lines[1].TryGetProperty("error", out _));
+        Assert.Equal("my social is [SSN_1]", lines[2].GetProperty("masked").GetString());
+        Assert.DoesNotContain("912-44-0917", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unreachable_database_names_the_server_and_exits_non_zero()
     {
         using var app = new AssistantProcess();
