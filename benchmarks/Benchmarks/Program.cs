@@ -4,7 +4,7 @@ using BenchmarkDotNet.Running;
 // Latency runners (p50/p95/p99 over many calls; see docs/performance.md):
 //   history [--queries N] [--busiest]   the seed's history query on the benchmark database
 //   pii-latency                         PII guard per-message latency
-//   tools-latency                       a tool call through the kernel, filters and audit insert
+//   tools [--calls N]                   a tool call through the kernel, filters and audit insert
 // Anything else: BenchmarkDotNet, e.g. `-- --filter *Pii*`.
 switch (args.FirstOrDefault())
 {
@@ -13,6 +13,7 @@ switch (args.FirstOrDefault())
     case "pii-latency":
         Console.WriteLine(PiiLatencyProbe.Run());
         return 0;
+    case "tools":
     case "tools-latency":
         return await ToolsLatencyProbe.RunAsync(args[1..]);
 }

@@ -11,9 +11,9 @@ internal sealed class AssistantProcess : IDisposable
 
     public Dictionary<string, string?> Environment { get; } = [];
 
-    public Task<(int ExitCode, string StdOut, string StdErr)> RunAsync(TimeSpan timeout, params string[] args) => RunAsync(timeout, null, args);
+    public Task<(int ExitCode, string StdOut, string StdErr)> RunAsync(TimeSpan timeout, params string[] args) => RunWithInputAsync(timeout, null, args);
 
-    public async Task<(int ExitCode, string StdOut, string StdErr)> RunAsync(TimeSpan timeout, string? stdin, params string[] args)
+    public async Task<(int ExitCode, string StdOut, string StdErr)> RunWithInputAsync(TimeSpan timeout, string? stdin, params string[] args)
     {
         using var process = Start(args);
         if (stdin is not null)

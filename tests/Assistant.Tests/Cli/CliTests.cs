@@ -8,6 +8,7 @@ namespace BankingLlm.Assistant.Tests.Cli;
 public sealed class CliTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
+    private static readonly string SigningKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
     [Fact]
     public async Task Help_lists_the_verbs()
@@ -45,7 +46,7 @@ public sealed class CliTests
             """{"id":"a","text":"My SSN is 912-44-0917, call me at 415-555-0132"}""",
             "this is not json",
             """{"id":"v","text":"my social is nine one two four four oh nine one seven","channel":"voice"}""") + "\n";
-        var (code, stdout, _) = await app.RunAsync(Timeout, input, "pii", "scan");
+        var (code, stdout, _) = await app.RunWithInputAsync(Timeout, input, "pii", "scan");
         Assert.Equal(0, code);
         var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement).ToList();
         Assert.Equal(3, lines.Count);
@@ -102,6 +103,7 @@ public sealed class CliTests
             using var app = new AssistantProcess();
             app.Environment["ConnectionStrings__Banking"] = db;
             app.Environment["Database__MaxPoolSize"] = "0";
+            app.Environment["Auth__SigningKey"] = SigningKey;
             var (code, _, stderr) = await app.RunAsync(Timeout, "--urls", "http://127.0.0.1:0");
             Assert.Equal(2, code);
             Assert.Contains("MaxPoolSize", stderr, StringComparison.Ordinal);
@@ -152,6 +154,24 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task Serving_a_shared_database_without_a_token_signing_key_names_the_setting()
+    {
+        var db = await TestPostgres.CreateDatabaseAsync();
+        try
+        {
+            using var app = new AssistantProcess();
+            app.Environment["ConnectionStrings__Banking"] = db;
+            var (code, _, stderr) = await app.RunAsync(Timeout, "--urls", "http://127.0.0.1:0");
+            Assert.Equal(2, code);
+            Assert.Contains("Auth:SigningKey", stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await TestPostgres.DropDatabaseAsync(db);
+        }
+    }
+
+    [Fact]
     public async Task Serve_migrates_seeds_and_answers_health()
     {
         var db = await TestPostgres.CreateDatabaseAsync();
@@ -161,6 +181,7 @@ public sealed class CliTests
             app.Environment["ConnectionStrings__Banking"] = db;
             app.Environment["Database__MigrateOnStart"] = "true";
             app.Environment["Database__SeedDemoDataOnStart"] = "true";
+            app.Environment["Auth__SigningKey"] = SigningKey;
             app.Environment["KeyRing__KeyFile"] = Path.Combine(app.WorkingDirectory, "keys.json");
             var port = ClosedPort();
             using var process = app.Start("serve", "--urls", $"http://127.0.0.1:{port}");

@@ -21,7 +21,28 @@ public sealed partial class EntityExtractor(TimeProvider clock)
         ("loan", "loan"), ("mortgage", "loan"), ("investment", "investment"), ("brokerage", "investment"),
     ];
 
+    private const int CacheLimit = 4096;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TurnEntities> _cache = new(System.StringComparer.Ordinal);
+
+    /// <summary>
+    /// The entities of a turn. Results are memoised per text, nicknames and day: the planner reads the same turns on
+    /// every round of a conversation, and the recognizers are the costly part of the offline model.
+    /// </summary>
     public TurnEntities Extract(string text, IReadOnlyCollection<string>? nicknames = null)
+    {
+        var key = string.Join('\u0001', [DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).DayNumber.ToString(CultureInfo.InvariantCulture), text, .. nicknames ?? []]);
+        if (_cache.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+        if (_cache.Count >= CacheLimit)
+        {
+            _cache.Clear();
+        }
+        return _cache[key] = ExtractCore(text, nicknames);
+    }
+
+    private TurnEntities ExtractCore(string text, IReadOnlyCollection<string>? nicknames)
     {
         var norm = TextNormalizer.Normalize(text);
         var placeholders = Placeholder().Matches(text).Select(m => m.Value).Distinct().ToList();
@@ -46,6 +67,10 @@ public sealed partial class EntityExtractor(TimeProvider clock)
     /// <summary>The money amount of a turn: a currency expression, else a bare number in a money context ("make it 300").</summary>
     public static decimal? Amount(string text, IReadOnlyCollection<string>? placeholders = null)
     {
+        if (!NumberCue().IsMatch(text))
+        {
+            return null;
+        }
         var cleaned = Placeholder().Replace(text, " ");
         cleaned = EndingDigits().Replace(cleaned, " ");
         foreach (var result in NumberWithUnitRecognizer.RecognizeCurrency(cleaned, Culture.English))
@@ -80,6 +105,11 @@ public sealed partial class EntityExtractor(TimeProvider clock)
 
     private DateRange? Dates(string text)
     {
+        // The date recognizer is the slowest step: run it only when the turn can hold a date at all.
+        if (!DateCue().IsMatch(text))
+        {
+            return null;
+        }
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var result in DateTimeRecognizer.RecognizeDateTime(text, Culture.English, DateTimeOptions.None, now))
         {
@@ -237,6 +267,12 @@ public sealed partial class EntityExtractor(TimeProvider clock)
 
     [GeneratedRegex(@"\[[A-Z_]+_\d+\]", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
     private static partial Regex Placeholder();
+
+    [GeneratedRegex(@"(?i)\d|\b(?:today|yesterday|tomorrow|tonight|last|past|previous|this|next|since|ago|week|weekend|month|year|day|days|morning|evening|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    private static partial Regex DateCue();
+
+    [GeneratedRegex(@"(?i)\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|a grand|grand|dozen|half)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    private static partial Regex NumberCue();
 
     [GeneratedRegex(@"(?i)\b(?:ending|ends|ending in|ends in|last four|last 4|x{2,}|\*{2,})\s*(?:in\s+|with\s+|is\s+)?(?<last4>\d{4})\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
     private static partial Regex EndingDigits();
