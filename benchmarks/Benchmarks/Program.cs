@@ -3,6 +3,7 @@ using BenchmarkDotNet.Running;
 
 // Latency runners (p50/p95/p99 over many calls; see docs/performance.md):
 //   history [--queries N] [--busiest]   the seed's history query on the benchmark database
+//   history-tool [--calls N]            transactions.get_recent_transactions through kernel + audit on that database
 //   pii-latency                         PII guard per-message latency
 //   tools [--calls N]                   a tool call through the kernel, filters and audit insert
 // Anything else: BenchmarkDotNet, e.g. `-- --filter *Pii*`.
@@ -10,6 +11,8 @@ switch (args.FirstOrDefault())
 {
     case "history":
         return await HistoryQueryLatency.RunAsync(args[1..]);
+    case "history-tool":
+        return await HistoryToolLatency.RunAsync(args[1..]);
     case "pii-latency":
         Console.WriteLine(PiiLatencyProbe.Run());
         return 0;
