@@ -220,15 +220,13 @@ public sealed class OpenAiConnectorTests : IAsyncLifetime, IDisposable
         using var http = new HttpClient();
         RemoteChatModels.ConfigureHttpClient(http);
         Assert.Equal(Timeout.InfiniteTimeSpan, http.Timeout);
-        var clock = Stopwatch.StartNew();
-
+        // The stub would answer after 60 s; a 408 with our message can only come from the 1 s timeout.
         var ex = await Assert.ThrowsAsync<HttpOperationException>(() => RemoteChatModels.Create(options, http, NullLoggerFactory.Instance).GetChatMessageContentAsync(
             ProviderTestSupport.MaskedConversation(), RemoteChatModels.CreateExecutionSettings(options)));
 
         Assert.Equal(HttpStatusCode.RequestTimeout, ex.StatusCode);
         Assert.Equal(ModelFailureKind.Timeout, RemoteChatModels.Classify(ex));
         Assert.Contains("Model:TimeoutSeconds", ex.Message, StringComparison.Ordinal);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"gave up after {clock.Elapsed}, not after the 1 s timeout");
     }
 
     [Fact]
