@@ -57,6 +57,8 @@ public static class AgentServiceCollectionExtensions
         services.AddSingleton<AgentKernelFactory>();
         services.AddSingleton<AgentLoop>();
         services.AddSingleton<ConversationService>();
+        services.AddSingleton<IdleSessionSweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<IdleSessionSweeper>());
         return builder;
     }
 }

@@ -14,4 +14,8 @@ public sealed class ConversationOptions
     /// <summary>Messages of a session loaded into the model's history (then trimmed to the token budget).</summary>
     [Range(2, 10_000)]
     public int MaxHistoryMessages { get; set; } = 200;
+
+    /// <summary>A session with no activity for this long ends as abandoned (resolution incomplete).</summary>
+    [Range(1, 24 * 60)]
+    public int IdleTimeoutMinutes { get; set; } = 30;
 }

@@ -153,6 +153,28 @@ public sealed class ConversationFlowTests(AssistantFixture app) : IClassFixture<
     }
 
     [Fact]
+    public async Task An_idle_session_ends_as_abandoned_and_an_active_one_is_left_alone()
+    {
+        var (customer, idle, _, _) = await StartAsync();
+        var (_, active, _, _) = await StartAsync();
+        await using (var db = await app.Get<IDbContextFactory<BankingDbContext>>().CreateDbContextAsync())
+        {
+            await db.ChatSessions.Where(s => s.SessionId == idle).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastActivityAt, DateTime.UtcNow.AddHours(-2)).SetProperty(x => x.StartedAt, DateTime.UtcNow.AddHours(-2)));
+        }
+        Assert.True(await app.Get<IdleSessionSweeper>().SweepAsync() >= 1);
+
+        await using var read = await app.Get<IDbContextFactory<BankingDbContext>>().CreateDbContextAsync();
+        var ended = await read.ChatSessions.SingleAsync(s => s.SessionId == idle);
+        Assert.Equal(SessionStatus.Abandoned, ended.SessionStatus);
+        Assert.Equal(ResolutionType.Incomplete, ended.ResolutionType);
+        Assert.NotNull(ended.EndedAt);
+        Assert.True(ended.DurationSeconds >= 7000);
+        Assert.Null((await read.ChatSessions.SingleAsync(s => s.SessionId == active)).EndedAt);
+        var ex = await Assert.ThrowsAsync<ConversationException>(() => SayAsync(customer, idle, "hello"));
+        Assert.Equal("session_ended", ex.Code);
+    }
+
+    [Fact]
     public async Task The_session_row_is_kept_current()
     {
         var (customer, session, _, _) = await StartAsync();
