@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using BankingLlm.Assistant.Agent;
@@ -33,7 +32,8 @@ public sealed class ConversationService(
     IOptions<ConversationOptions> options,
     TimeProvider clock)
 {
-    private static readonly ConcurrentDictionary<Guid, SemaphoreSlim> SessionLocks = new();
+    // Turns of one session run one at a time in this process; striped so the lock table stays bounded.
+    private static readonly SemaphoreSlim[] SessionLocks = [.. Enumerable.Range(0, 256).Select(_ => new SemaphoreSlim(1, 1))];
 
     public string ModelId => model.GetModelId() ?? "unknown";
 
@@ -89,7 +89,7 @@ public sealed class ConversationService(
 
     public async Task<TurnResult> RunTurnAsync(TurnRequest request, CancellationToken ct = default)
     {
-        var gate = SessionLocks.GetOrAdd(request.SessionId, _ => new SemaphoreSlim(1, 1));
+        var gate = SessionLocks[(request.SessionId.GetHashCode() & int.MaxValue) % SessionLocks.Length];
         await gate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
