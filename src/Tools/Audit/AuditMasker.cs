@@ -13,7 +13,7 @@ public static partial class AuditMasker
     private static readonly HashSet<string> Verbatim = new(StringComparer.OrdinalIgnoreCase)
     {
         "amount", "min_amount", "max_amount", "days", "limit", "status", "from", "to", "type", "group_by", "date",
-        "action_id", "cursor", "routing_number", "transaction",
+        "action_id", "cursor", "transaction",
     };
 
     private static readonly HashSet<string> FreeText = new(StringComparer.OrdinalIgnoreCase)
