@@ -46,8 +46,7 @@ public sealed class RemoteModelLoopTests(RemoteModelFixture app)
 {
     private async Task<(Guid Customer, Guid Session, Account Checking)> StartAsync()
     {
-        var assistant = new AssistantFixtureFacade(app);
-        var (customer, checking, _) = await assistant.NewCustomerAsync();
+        var (customer, checking, _) = await TestCustomers.CreateAsync(app.Services);
         var session = await app.Get<ConversationService>().StartSessionAsync(customer.CustomerId, ChatChannel.Web);
         return (customer.CustomerId, session.SessionId, checking);
     }
@@ -145,23 +144,5 @@ public sealed class RemoteModelLoopTests(RemoteModelFixture app)
         var runaway = await SayAsync(customer, session, "list my accounts");
         Assert.Contains("couldn't finish", runaway.Reply, StringComparison.OrdinalIgnoreCase);
         Assert.Contains(await AuditAsync(session), a => a.ErrorMessage?.StartsWith("loop limit", StringComparison.Ordinal) == true);
-    }
-}
-
-/// <summary>Reuses AssistantFixture's customer builder on another fixture's services.</summary>
-internal sealed class AssistantFixtureFacade(DataFixture fixture)
-{
-    public async Task<(Customer Customer, Account Checking, Account Savings)> NewCustomerAsync()
-    {
-        var factory = fixture.Get<BankingLlm.Data.Seeding.CustomerFactory>();
-        var customer = factory.Create(new BankingLlm.Data.Seeding.NewCustomer("Rita", "Remote", $"rita.{Guid.NewGuid():N}@example.com",
-            new DateOnly(1984, 2, 2), $"9{Random.Shared.Next(10_000_000, 99_999_999)}", "5 Elm St", "Springfield", "IL", "62704"));
-        var checking = BankingLlm.Data.Seeding.CustomerFactory.NewAccount(customer, AccountType.Checking, $"CHK{Random.Shared.NextInt64(10_000_000_000_000, 99_999_999_999_999)}", 1250m, new DateOnly(2020, 1, 1), "Everyday");
-        var savings = BankingLlm.Data.Seeding.CustomerFactory.NewAccount(customer, AccountType.Savings, $"SAV{Random.Shared.NextInt64(10_000_000_000_000, 99_999_999_999_999)}", 5000m, new DateOnly(2020, 1, 1));
-        await using var db = await fixture.Get<IDbContextFactory<BankingDbContext>>().CreateDbContextAsync();
-        db.Customers.Add(customer);
-        db.Accounts.AddRange(checking, savings);
-        await db.SaveChangesAsync();
-        return (customer, checking, savings);
     }
 }

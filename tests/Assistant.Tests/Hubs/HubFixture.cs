@@ -4,7 +4,6 @@ using BankingLlm.Assistant.Hubs;
 using BankingLlm.Assistant.Security;
 using BankingLlm.Data;
 using BankingLlm.Data.Entities;
-using BankingLlm.Data.Seeding;
 using BankingLlm.TestSupport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -82,14 +81,7 @@ public sealed class HubFixture : IAsyncLifetime
 
     public async Task<(Guid Customer, Guid Checking, Guid Savings)> NewCustomerAsync()
     {
-        var customer = Services.GetRequiredService<CustomerFactory>().Create(new NewCustomer("Hub", "Tester", $"hub.{Guid.NewGuid():N}@example.com",
-            new DateOnly(1980, 1, 1), $"9{Random.Shared.Next(10_000_000, 99_999_999)}", "1 Main St", "Springfield", "IL", "62704"));
-        var checking = CustomerFactory.NewAccount(customer, AccountType.Checking, $"CHK{Random.Shared.NextInt64(10_000_000_000_000, 99_999_999_999_999)}", 1250m, new DateOnly(2020, 1, 1), "Everyday");
-        var savings = CustomerFactory.NewAccount(customer, AccountType.Savings, $"SAV{Random.Shared.NextInt64(10_000_000_000_000, 99_999_999_999_999)}", 5000m, new DateOnly(2020, 1, 1));
-        await using var db = await Services.GetRequiredService<IDbContextFactory<BankingDbContext>>().CreateDbContextAsync();
-        db.Customers.Add(customer);
-        db.Accounts.AddRange(checking, savings);
-        await db.SaveChangesAsync();
+        var (customer, checking, savings) = await TestCustomers.CreateAsync(Services);
         return (customer.CustomerId, checking.AccountId, savings.AccountId);
     }
 
