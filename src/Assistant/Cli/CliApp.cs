@@ -32,6 +32,7 @@ public static class CliApp
         root.Subcommands.Add(KeysCommands.Create());
         root.Subcommands.Add(TokensCommands.Create());
         root.Subcommands.Add(PiiCommands.Create());
+        root.Subcommands.Add(ChatCommands.Create());
         root.Subcommands.Add(AuditCommands.Create());
         root.Subcommands.Add(ComplianceCommands.Create());
         return await root.Parse(args).InvokeAsync();

@@ -185,6 +185,20 @@ public sealed class ChatHubTests(HubFixture app) : IClassFixture<HubFixture>
         Assert.DoesNotContain(new[] { big.Message, empty.Message, unknownSession.Message }, m => m.Contains("   at ", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task The_terminal_chat_verb_talks_to_the_hub_and_confirms_a_transfer()
+    {
+        var (customer, checking, _) = await app.NewCustomerAsync();
+        using var cli = new Cli.AssistantProcess();
+        var (code, stdout, stderr) = await cli.RunWithInputAsync(TimeSpan.FromSeconds(120),
+            "what's my checking balance?\nmove 100 from checking to savings\n/confirm\n/quit\n",
+            "chat", "--server", app.BaseAddress.ToString(), "--token", app.TokenFor(customer));
+        Assert.True(code == 0, stderr);
+        Assert.Contains("1,250.00", stdout, StringComparison.Ordinal);
+        Assert.Contains("(pending:", stdout, StringComparison.Ordinal);
+        Assert.Equal(1150m, await app.QueryAsync(db => db.Accounts.Where(a => a.AccountId == checking).Select(a => a.Balance).SingleAsync()));
+    }
+
     private async Task<string> ExpiredTokenAsync(Guid customer)
     {
         var past = new FixedClock(DateTimeOffset.UtcNow.AddHours(-2));
