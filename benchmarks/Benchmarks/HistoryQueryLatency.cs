@@ -18,61 +18,45 @@ public static class HistoryQueryLatency
     {
         var queries = ArgValue(args, "--queries", 20_000);
         var warmup = ArgValue(args, "--warmup", 2_000);
-        LocalPostgres? cluster = null;
-        var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__Banking");
-        if (string.IsNullOrWhiteSpace(connectionString))
+        await using var database = await BenchmarkDatabase.OpenAsync();
+        var connectionString = database.ConnectionString;
+        await using var dataSource = DatabaseConnection.CreateDataSource(connectionString, new DatabaseOptions());
+        var (rows, accounts) = await SizeAsync(dataSource);
+        // Random accounts (most have a few recent rows), or with --busiest the accounts with the most history,
+        // whose 90-day window fills the 50-row page.
+        var busiest = args.Contains("--busiest");
+        await using var idCmd = dataSource.CreateCommand(busiest
+            ? "SELECT account_id FROM transactions GROUP BY account_id ORDER BY count(*) DESC LIMIT 1000"
+            : "SELECT account_id FROM accounts ORDER BY random() LIMIT 5000");
+        idCmd.CommandTimeout = 600;
+        var ids = new List<Guid>();
+        await using (var reader = await idCmd.ExecuteReaderAsync())
         {
-            var dir = Environment.GetEnvironmentVariable("LocalPostgres__DataDirectory") ?? ".data/postgres";
-            cluster = await LocalPostgres.StartAsync(new LocalPostgresOptions { DataDirectory = dir }, Directory.GetCurrentDirectory());
-            connectionString = cluster.ConnectionString;
-        }
-        try
-        {
-            await using var dataSource = DatabaseConnection.CreateDataSource(connectionString, new DatabaseOptions());
-            var (rows, accounts) = await SizeAsync(dataSource);
-            // Random accounts (most have a few recent rows), or with --busiest the accounts with the most history,
-            // whose 90-day window fills the 50-row page.
-            var busiest = args.Contains("--busiest");
-            await using var idCmd = dataSource.CreateCommand(busiest
-                ? "SELECT account_id FROM transactions GROUP BY account_id ORDER BY count(*) DESC LIMIT 1000"
-                : "SELECT account_id FROM accounts ORDER BY random() LIMIT 5000");
-            idCmd.CommandTimeout = 600;
-            var ids = new List<Guid>();
-            await using (var reader = await idCmd.ExecuteReaderAsync())
+            while (await reader.ReadAsync())
             {
-                while (await reader.ReadAsync())
-                {
-                    ids.Add(reader.GetGuid(0));
-                }
-            }
-            var random = new Random(7);
-            for (var i = 0; i < warmup; i++)
-            {
-                await TransactionHistoryQuery.RunAsync(dataSource, ids[random.Next(ids.Count)]);
-            }
-            var samples = new double[queries];
-            long returned = 0;
-            for (var i = 0; i < queries; i++)
-            {
-                var id = ids[random.Next(ids.Count)];
-                var start = Stopwatch.GetTimestamp();
-                var result = await TransactionHistoryQuery.RunAsync(dataSource, id);
-                samples[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-                returned += result.Count;
-            }
-            Array.Sort(samples);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"history query on {rows:N0} transactions / {accounts:N0} accounts ({(busiest ? "busiest 1,000 accounts" : "random accounts")}): {queries:N0} queries, avg {returned / (double)queries:F1} rows; " +
-                $"p50 {Percentile(samples, 50):F3} ms, p95 {Percentile(samples, 95):F3} ms, p99 {Percentile(samples, 99):F3} ms, max {samples[^1]:F3} ms"));
-            return 0;
-        }
-        finally
-        {
-            if (cluster is not null)
-            {
-                await cluster.DisposeAsync();
+                ids.Add(reader.GetGuid(0));
             }
         }
+        var random = new Random(7);
+        for (var i = 0; i < warmup; i++)
+        {
+            await TransactionHistoryQuery.RunAsync(dataSource, ids[random.Next(ids.Count)]);
+        }
+        var samples = new double[queries];
+        long returned = 0;
+        for (var i = 0; i < queries; i++)
+        {
+            var id = ids[random.Next(ids.Count)];
+            var start = Stopwatch.GetTimestamp();
+            var result = await TransactionHistoryQuery.RunAsync(dataSource, id);
+            samples[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            returned += result.Count;
+        }
+        Array.Sort(samples);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"history query on {rows:N0} transactions / {accounts:N0} accounts ({(busiest ? "busiest 1,000 accounts" : "random accounts")}): {queries:N0} queries, avg {returned / (double)queries:F1} rows; " +
+            $"p50 {BenchmarkDatabase.Percentile(samples, 50):F3} ms, p95 {BenchmarkDatabase.Percentile(samples, 95):F3} ms, p99 {BenchmarkDatabase.Percentile(samples, 99):F3} ms, max {samples[^1]:F3} ms"));
+        return 0;
     }
 
     private static async Task<(long Rows, long Accounts)> SizeAsync(NpgsqlDataSource dataSource)
@@ -82,8 +66,6 @@ public static class HistoryQueryLatency
         await reader.ReadAsync();
         return (reader.GetInt64(0), reader.GetInt64(1));
     }
-
-    private static double Percentile(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
 
     private static int ArgValue(string[] args, string name, int fallback)
     {

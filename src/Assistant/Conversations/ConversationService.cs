@@ -115,9 +115,7 @@ public sealed class ConversationService(
             {
                 throw new ConversationException("session_ended", "This session has ended; start a new one.");
             }
-            pending = await db.PendingActions.AsNoTracking()
-                .Where(p => p.SessionId == session.SessionId && p.CustomerId == request.CustomerId && p.Status == PendingActionStatus.Pending && p.ExpiresAt > now)
-                .OrderByDescending(p => p.CreatedAt).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+            pending = await LivePendingActionAsync(db, session.SessionId, request.CustomerId, now, ct).ConfigureAwait(false);
             stored = await db.ChatMessages.AsNoTracking().Where(m => m.SessionId == session.SessionId)
                 .OrderByDescending(m => m.Sequence).Take(options.Value.MaxHistoryMessages).ToListAsync(ct).ConfigureAwait(false);
             stored.Reverse();
@@ -162,7 +160,7 @@ public sealed class ConversationService(
 
         var userMessage = new ChatMessageContent(AuthorRole.User, guarded.MaskedText);
         var after = await SaveTurnAsync(session.SessionId, request.CustomerId, messageId, userMessage, result, ct).ConfigureAwait(false);
-        return new TurnResult(reply, result.ToolsCalled, after, guarded.MaskedText, [.. guarded.MaskedTypes.Select(t => PiiTypeName(t))]);
+        return new TurnResult(reply, result.ToolsCalled, after, guarded.MaskedText, [.. guarded.MaskedTypes.Select(t => t.ToWireName())]);
     }
 
     /// <summary>The text of the turn: the customer's words, or the words an explicit confirm / cancel stands for.</summary>
@@ -226,11 +224,15 @@ public sealed class ConversationService(
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         await tx.CommitAsync(ct).ConfigureAwait(false);
 
-        var pending = await db.PendingActions.AsNoTracking()
-            .Where(p => p.SessionId == sessionId && p.CustomerId == customerId && p.Status == PendingActionStatus.Pending && p.ExpiresAt > now)
-            .OrderByDescending(p => p.CreatedAt).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        var pending = await LivePendingActionAsync(db, sessionId, customerId, now, ct).ConfigureAwait(false);
         return pending is null ? null : new PendingActionInfo(pending.ActionId, pending.Summary, pending.ExpiresAt);
     }
+
+    /// <summary>The session's action awaiting the customer's yes or no (at most one is live at a time).</summary>
+    private static Task<PendingAction?> LivePendingActionAsync(BankingDbContext db, Guid sessionId, Guid customerId, DateTime now, CancellationToken ct) =>
+        db.PendingActions.AsNoTracking()
+            .Where(p => p.SessionId == sessionId && p.CustomerId == customerId && p.Status == PendingActionStatus.Pending && p.ExpiresAt > now)
+            .OrderByDescending(p => p.CreatedAt).FirstOrDefaultAsync(ct);
 
     private static async Task<ChatSession> OwnedSessionAsync(BankingDbContext db, Guid customerId, Guid sessionId, CancellationToken ct) =>
         // Another customer's session is answered exactly like a missing one.
@@ -239,7 +241,4 @@ public sealed class ConversationService(
 
     private string ModelVersion() =>
         model.Attributes.TryGetValue("model_version", out var v) && v is string s ? s : "n/a";
-
-    private static string PiiTypeName(BankingLlm.PiiGuard.PiiType type) =>
-        string.Concat(type.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString(CultureInfo.InvariantCulture)));
 }

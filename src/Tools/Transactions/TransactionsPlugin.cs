@@ -50,14 +50,7 @@ public sealed class TransactionsPlugin(
         {
             q = q.Where(t => t.Status == st);
         }
-        if (after is { } c)
-        {
-            q = q.Where(t => EF.Functions.LessThan(ValueTuple.Create(t.InitiatedAt, t.TransactionId), ValueTuple.Create(c.At, c.Id)));
-        }
-        var rows = await q.OrderByDescending(t => t.InitiatedAt).ThenByDescending(t => t.TransactionId)
-            .Take(pageSize + 1).ToListAsync(cancellationToken).ConfigureAwait(false);
-        Describe(scope, rows.Count);
-        return Page(rows, pageSize, accounts);
+        return await NextPageAsync(q, after, pageSize, scope, accounts, cancellationToken).ConfigureAwait(false);
     }
 
     [KernelFunction("search_transactions"), Description("Searches the customer's transactions by text, merchant, amount range, date range and type.")]
@@ -112,14 +105,7 @@ public sealed class TransactionsPlugin(
         {
             q = q.Where(t => t.TransactionType == tt);
         }
-        if (after is { } c)
-        {
-            q = q.Where(t => EF.Functions.LessThan(ValueTuple.Create(t.InitiatedAt, t.TransactionId), ValueTuple.Create(c.At, c.Id)));
-        }
-        var rows = await q.OrderByDescending(t => t.InitiatedAt).ThenByDescending(t => t.TransactionId)
-            .Take(pageSize + 1).ToListAsync(cancellationToken).ConfigureAwait(false);
-        Describe(scope, rows.Count);
-        return Page(rows, pageSize, accounts);
+        return await NextPageAsync(q, after, pageSize, scope, accounts, cancellationToken).ConfigureAwait(false);
     }
 
     [KernelFunction("get_spending_summary"), Description("Totals the customer's spending (money out, completed) between two dates, grouped by merchant or by category.")]
@@ -209,6 +195,20 @@ public sealed class TransactionsPlugin(
     {
         var escaped = text.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
         return $"%{escaped}%";
+    }
+
+    /// <summary>One keyset page, newest first: rows after the cursor, one extra to know whether more follow.</summary>
+    private static async Task<TransactionPage> NextPageAsync(IQueryable<Transaction> q, (DateTime At, Guid Id)? after, int pageSize,
+        IReadOnlyList<Account> scope, IReadOnlyList<Account> accounts, CancellationToken cancellationToken)
+    {
+        if (after is { } c)
+        {
+            q = q.Where(t => EF.Functions.LessThan(ValueTuple.Create(t.InitiatedAt, t.TransactionId), ValueTuple.Create(c.At, c.Id)));
+        }
+        var rows = await q.OrderByDescending(t => t.InitiatedAt).ThenByDescending(t => t.TransactionId)
+            .Take(pageSize + 1).ToListAsync(cancellationToken).ConfigureAwait(false);
+        Describe(scope, rows.Count);
+        return Page(rows, pageSize, accounts);
     }
 
     private static TransactionPage Page(List<Transaction> rows, int pageSize, IReadOnlyList<Account> accounts)
