@@ -1,6 +1,8 @@
 using BankingLlm.Data;
 using BankingLlm.Tools;
+using BankingLlm.Assistant.Agent.Prompts;
 using BankingLlm.Assistant.Hubs;
+using Microsoft.SemanticKernel.ChatCompletion;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace BankingLlm.Assistant.Hosting;
@@ -23,6 +25,10 @@ public static class AssistantHost
         try
         {
             await app.Services.GetRequiredService<DatabaseStartup>().EnsureReadyAsync(ct);
+            // Prompts and the model are checked now, so a broken prompt file or model setting stops the start-up
+            // instead of failing the first customer turn.
+            _ = app.Services.GetRequiredService<PromptCatalog>();
+            _ = app.Services.GetRequiredService<IChatCompletionService>();
         }
         catch
         {

@@ -1,3 +1,4 @@
+using BankingLlm.TestSupport;
 using BankingLlm.Assistant.Hubs;
 using BankingLlm.Assistant.Security;
 using BankingLlm.Data.Entities;
@@ -205,10 +206,5 @@ public sealed class ChatHubTests(HubFixture app) : IClassFixture<HubFixture>
         var key = new Microsoft.IdentityModel.Tokens.SymmetricSecurityKey(Convert.FromBase64String(app.SigningKey));
         await Task.CompletedTask;
         return new CustomerTokenIssuer(new AuthOptions(), key, past).Issue(customer, TimeSpan.FromMinutes(5));
-    }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
     }
 }

@@ -1,3 +1,4 @@
+using BankingLlm.TestSupport;
 using BankingLlm.Data.Security;
 using Microsoft.Extensions.Options;
 
@@ -56,19 +57,12 @@ public sealed class KeyRingConfigurationTests : IDisposable
     [Fact]
     public void Rotation_is_due_after_the_configured_period()
     {
-        var clock = new ManualClock(DateTimeOffset.Parse("2026-01-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var clock = new FixedClock(DateTimeOffset.Parse("2026-01-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
         var provider = new KeyRingProvider(Options.Create(new KeyRingOptions { KeyFile = _path, RotationDays = 90 }), clock);
         Assert.False(provider.IsRotationDue());
         clock.Now = clock.Now.AddDays(89);
         Assert.False(provider.IsRotationDue());
         clock.Now = clock.Now.AddDays(1);
         Assert.True(provider.IsRotationDue());
-    }
-
-    private sealed class ManualClock(DateTimeOffset now) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = now;
-
-        public override DateTimeOffset GetUtcNow() => Now;
     }
 }

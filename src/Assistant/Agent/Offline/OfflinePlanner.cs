@@ -156,7 +156,7 @@ public sealed partial class OfflinePlanner(EntityExtractor extractor, PromptCata
 
     private OfflinePlan Transfer(Intent intent, double confidence, TurnEntities e)
     {
-        var amount = e.Amount is { } a ? Money(a) : "money";
+        var amount = e.Amount is { } a ? OfflineReplyWriter.Format(a) : "money";
         if (e.FromAccount is null && e.ToAccount is null && e.Accounts.Count == 1)
         {
             // "move 200 to savings" was handled by direction; a lone account with no direction is the destination.
@@ -249,8 +249,6 @@ public sealed partial class OfflinePlanner(EntityExtractor extractor, PromptCata
         new(plugin, function, args.Where(a => a.Value is not null).ToDictionary(a => a.Name, a => a.Value, StringComparer.Ordinal));
 
     private static string? Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static string Money(decimal amount) => amount.ToString("C", CultureInfo.GetCultureInfo("en-US"));
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
 

@@ -156,5 +156,6 @@ public sealed class OfflineReplyWriter(PromptCatalog prompts)
 
     private static string Money(JsonElement e, string property) => Dec(e, property) is { } d ? Format(d) : "";
 
-    private static string Format(decimal amount) => amount.ToString("C", Us);
+    /// <summary>Dollars with cents, US style: $1,250.00.</summary>
+    internal static string Format(decimal amount) => amount.ToString("C", Us);
 }

@@ -1,3 +1,4 @@
+using BankingLlm.TestSupport;
 using BankingLlm.Assistant.Agent.Offline;
 
 namespace BankingLlm.Assistant.Tests.Agent.Offline;
@@ -68,10 +69,5 @@ public sealed class EntityExtractorTests
         var e = Extractor.Extract("my social is [SSN_1], move 20 to savings");
         Assert.Contains("[SSN_1]", e.Placeholders);
         Assert.Equal(20m, e.Amount);
-    }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
     }
 }
