@@ -6,6 +6,7 @@ using BenchmarkDotNet.Running;
 //   history-tool [--calls N]            transactions.get_recent_transactions through kernel + audit on that database
 //   pii-latency                         PII guard per-message latency
 //   tools [--calls N]                   a tool call through the kernel, filters and audit insert
+//   token-latency [--calls N]           token counting of one new message, per call
 // Anything else: BenchmarkDotNet, e.g. `-- --filter *Pii*`.
 switch (args.FirstOrDefault())
 {
@@ -15,6 +16,9 @@ switch (args.FirstOrDefault())
         return await HistoryToolLatency.RunAsync(args[1..]);
     case "pii-latency":
         Console.WriteLine(PiiLatencyProbe.Run());
+        return 0;
+    case "token-latency":
+        Console.WriteLine(TokenLatencyProbe.Run(args[1..]));
         return 0;
     case "tools":
     case "tools-latency":

@@ -87,13 +87,24 @@ public sealed class ConversationService(
         return new SessionEnded(session.SessionId, session.EndedAt.Value, session.DurationSeconds ?? 0);
     }
 
-    public async Task<TurnResult> RunTurnAsync(TurnRequest request, CancellationToken ct = default)
+    /// <summary>Runs one turn; the reply is returned whole.</summary>
+    public Task<TurnResult> RunTurnAsync(TurnRequest request, CancellationToken ct = default) => RunTurnLockedAsync(request, null, ct);
+
+    /// <summary>
+    /// Runs one turn. With <paramref name="replyDeltas"/>, a streaming model's reply goes there as it is written,
+    /// through the output guard (so a value split across chunks never leaks); the result's reply stays the whole,
+    /// authoritative text.
+    /// </summary>
+    public Task<TurnResult> RunTurnAsync(TurnRequest request, Func<string, CancellationToken, ValueTask> replyDeltas, CancellationToken ct = default) =>
+        RunTurnLockedAsync(request, replyDeltas ?? throw new ArgumentNullException(nameof(replyDeltas)), ct);
+
+    private async Task<TurnResult> RunTurnLockedAsync(TurnRequest request, Func<string, CancellationToken, ValueTask>? replyDeltas, CancellationToken ct)
     {
         var gate = SessionLocks[(request.SessionId.GetHashCode() & int.MaxValue) % SessionLocks.Length];
         await gate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            return await RunTurnCoreAsync(request, ct).ConfigureAwait(false);
+            return await RunTurnCoreAsync(request, replyDeltas, ct).ConfigureAwait(false);
         }
         finally
         {
@@ -101,7 +112,7 @@ public sealed class ConversationService(
         }
     }
 
-    private async Task<TurnResult> RunTurnCoreAsync(TurnRequest request, CancellationToken ct)
+    private async Task<TurnResult> RunTurnCoreAsync(TurnRequest request, Func<string, CancellationToken, ValueTask>? replyDeltas, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         ChatSession session;
@@ -137,8 +148,17 @@ public sealed class ConversationService(
         }
 
         var history = historyPreparer.Prepare(prompts.SystemPrompt, stored.Select(ChatMessageCodec.FromRow), guarded.MaskedText, pending?.ActionId);
+        var streamGuard = replyDeltas is null ? null : guard.CreateStreamGuard(vault, OutputMaskStyle.DisplayMask);
         var turn = new AgentTurn
         {
+            ReplyDeltas = streamGuard is null ? null : async (delta, token) =>
+            {
+                var safe = streamGuard.Push(delta);
+                if (safe.Length > 0)
+                {
+                    await replyDeltas!(safe, token).ConfigureAwait(false);
+                }
+            },
             Customer = new CustomerSession(request.CustomerId, session.SessionId, request.RequestId ?? Guid.NewGuid().ToString("N"), session.Channel),
             Vault = vault,
             ConfirmedActionId = confirmed,
@@ -150,6 +170,11 @@ public sealed class ConversationService(
         {
             var kernel = kernels.Create(turn);
             result = await loop.RunAsync(kernel, model, historyPreparer.ExecutionSettings, history, turn, ct).ConfigureAwait(false);
+        }
+
+        if (streamGuard?.Complete() is { Length: > 0 } rest)
+        {
+            await replyDeltas!(rest, ct).ConfigureAwait(false);
         }
 
         var reply = guard.MaskOutput(result.Reply, vault, OutputMaskStyle.DisplayMask);

@@ -15,7 +15,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace BankingLlm.Assistant.Tests.Hubs;
 
 /// <summary>The real app on a loopback port over a fresh database; real SignalR clients connect to it.</summary>
-public sealed class HubFixture : IAsyncLifetime
+public class HubFixture : IAsyncLifetime
 {
     private WebApplication? _app;
     private string _connectionString = "";
@@ -27,7 +27,10 @@ public sealed class HubFixture : IAsyncLifetime
 
     public IServiceProvider Services => _app!.Services;
 
-    public async Task InitializeAsync()
+    /// <summary>More command-line settings for the app (a derived fixture's model, limits ...).</summary>
+    protected virtual IEnumerable<string> ExtraArguments => [];
+
+    public virtual async Task InitializeAsync()
     {
         _connectionString = await TestPostgres.CreateDatabaseAsync();
         _app = await AssistantHost.BuildAsync(
@@ -40,12 +43,13 @@ public sealed class HubFixture : IAsyncLifetime
             "--Database:SeedDemoDataOnStart=false",
             "--Database:MinPoolSize=0",
             "--Logging:LogLevel:Default=Warning",
+            .. ExtraArguments,
         ]);
         await _app.StartAsync();
         BaseAddress = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_app is not null)
         {
