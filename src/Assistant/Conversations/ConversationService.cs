@@ -3,6 +3,7 @@ using System.Text.Json;
 using BankingLlm.Assistant.Agent;
 using BankingLlm.Assistant.Agent.Offline;
 using BankingLlm.Assistant.Agent.Prompts;
+using BankingLlm.Assistant.Scaling;
 using BankingLlm.Data;
 using BankingLlm.Data.Entities;
 using BankingLlm.PiiGuard;
@@ -30,11 +31,9 @@ public sealed class ConversationService(
     ChatHistoryPreparer historyPreparer,
     PromptCatalog prompts,
     IOptions<ConversationOptions> options,
+    ISessionLock sessionLock,
     TimeProvider clock)
 {
-    // Turns of one session run one at a time in this process; striped so the lock table stays bounded.
-    private static readonly SemaphoreSlim[] SessionLocks = [.. Enumerable.Range(0, 256).Select(_ => new SemaphoreSlim(1, 1))];
-
     public string ModelId => model.GetModelId() ?? "unknown";
 
     public async Task<SessionStarted> StartSessionAsync(Guid customerId, ChatChannel channel, string? deviceType = null, string? language = null, CancellationToken ct = default)
@@ -100,16 +99,9 @@ public sealed class ConversationService(
 
     private async Task<TurnResult> RunTurnLockedAsync(TurnRequest request, Func<string, CancellationToken, ValueTask>? replyDeltas, CancellationToken ct)
     {
-        var gate = SessionLocks[(request.SessionId.GetHashCode() & int.MaxValue) % SessionLocks.Length];
-        await gate.WaitAsync(ct).ConfigureAwait(false);
-        try
-        {
-            return await RunTurnCoreAsync(request, replyDeltas, ct).ConfigureAwait(false);
-        }
-        finally
-        {
-            gate.Release();
-        }
+        // Turns of one session run one at a time, across instances when Redis is configured.
+        await using var held = await sessionLock.AcquireAsync(request.SessionId, ct).ConfigureAwait(false);
+        return await RunTurnCoreAsync(request, replyDeltas, ct).ConfigureAwait(false);
     }
 
     private async Task<TurnResult> RunTurnCoreAsync(TurnRequest request, Func<string, CancellationToken, ValueTask>? replyDeltas, CancellationToken ct)

@@ -33,20 +33,26 @@ public class HubFixture : IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         _connectionString = await TestPostgres.CreateDatabaseAsync();
-        _app = await AssistantHost.BuildAsync(
+        (_app, BaseAddress) = await StartAppAsync(_connectionString, Path.Combine(_dir, "keys.json"), SigningKey, ExtraArguments);
+    }
+
+    /// <summary>Builds and starts the real app on a loopback port over <paramref name="connectionString"/>.</summary>
+    public static async Task<(WebApplication App, Uri BaseAddress)> StartAppAsync(string connectionString, string keyFile, string signingKey, IEnumerable<string> extraArguments)
+    {
+        var app = await AssistantHost.BuildAsync(
         [
             "--urls", "http://127.0.0.1:0",
-            $"--ConnectionStrings:Banking={_connectionString}",
-            $"--KeyRing:KeyFile={Path.Combine(_dir, "keys.json")}",
-            $"--Auth:SigningKey={SigningKey}",
+            $"--ConnectionStrings:Banking={connectionString}",
+            $"--KeyRing:KeyFile={keyFile}",
+            $"--Auth:SigningKey={signingKey}",
             "--Database:MigrateOnStart=true",
             "--Database:SeedDemoDataOnStart=false",
             "--Database:MinPoolSize=0",
             "--Logging:LogLevel:Default=Warning",
-            .. ExtraArguments,
+            .. extraArguments,
         ]);
-        await _app.StartAsync();
-        BaseAddress = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        await app.StartAsync();
+        return (app, new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()));
     }
 
     public virtual async Task DisposeAsync()
