@@ -97,6 +97,7 @@ public sealed class LocalPostgres : IAsyncDisposable
     private async Task StartCoreAsync(bool fastAndUnsafe, CancellationToken ct)
     {
         _bin = PostgresBinaries.Find(_options.BinDirectory);
+        var socketDirectory = ValidSocketDirectoryOrNull();
         Directory.CreateDirectory(_dir);
         var passwordFile = Path.Combine(_dir, "superuser.password");
 
@@ -118,7 +119,10 @@ public sealed class LocalPostgres : IAsyncDisposable
         else
         {
             Port = _options.Port > 0 ? _options.Port : FreeLoopbackPort();
-            var socketDirectory = await PrepareSocketDirectoryAsync(ct).ConfigureAwait(false);
+            if (socketDirectory is not null)
+            {
+                await PrepareSocketDirectoryAsync(socketDirectory, ct).ConfigureAwait(false);
+            }
             var log = Path.Combine(_dir, "server.log");
             string[] args =
             [
@@ -201,17 +205,14 @@ public sealed class LocalPostgres : IAsyncDisposable
         }
     }
 
-    /// <summary>
-    /// With <see cref="LocalPostgresOptions.SocketDirectory"/> set: creates the folder private to the server's OS user
-    /// and lets that user (only) connect through it as the superuser by peer authentication. Null: TCP only.
-    /// </summary>
-    private async Task<string?> PrepareSocketDirectoryAsync(CancellationToken ct)
+    /// <summary>The full path of <see cref="LocalPostgresOptions.SocketDirectory"/>, checked before anything is created; null: TCP only.</summary>
+    private string? ValidSocketDirectoryOrNull()
     {
-        if (string.IsNullOrWhiteSpace(_options.SocketDirectory))
+        var dir = _options.SocketDirectory;
+        if (string.IsNullOrWhiteSpace(dir))
         {
             return null;
         }
-        var dir = _options.SocketDirectory;
         if (!Path.IsPathRooted(dir) || dir.Contains('\'', StringComparison.Ordinal) || dir.Contains(' ', StringComparison.Ordinal))
         {
             throw new LocalPostgresException($"LocalPostgres:SocketDirectory must be an absolute path without spaces or quotes, not '{dir}'.");
@@ -222,6 +223,15 @@ public sealed class LocalPostgres : IAsyncDisposable
         {
             throw new LocalPostgresException($"LocalPostgres:SocketDirectory '{dir}' is too long for a Unix socket path (at most 92 characters); choose a shorter folder.");
         }
+        return dir;
+    }
+
+    /// <summary>
+    /// Makes the socket folder private to the server's OS user and lets that user (only) connect through it as the
+    /// superuser by peer authentication.
+    /// </summary>
+    private async Task PrepareSocketDirectoryAsync(string dir, CancellationToken ct)
+    {
         Directory.CreateDirectory(dir);
         var runAs = RunAsUserOrNull();
         if (runAs is not null)
@@ -234,7 +244,6 @@ public sealed class LocalPostgres : IAsyncDisposable
             File.SetUnixFileMode(dir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
         await EnsurePeerAccessAsync(runAs ?? Environment.UserName, ct).ConfigureAwait(false);
-        return dir;
     }
 
     private async Task EnsurePeerAccessAsync(string osUser, CancellationToken ct)
