@@ -169,15 +169,18 @@ set_setting() { # set_setting NAME VALUE
     info "set $1 = '$2' (was '$current')"
   fi
 }
-set_setting wal_level replica
+# wal_level: replica is the minimum (logical, if set, is kept).
+[ "$(psql_cmd "SHOW wal_level")" = minimal ] && set_setting wal_level replica
 set_setting archive_command "$archive_command"
 set_setting archive_timeout "$ARCHIVE_TIMEOUT"
 set_setting archive_mode on
 psql_cmd "SELECT pg_reload_conf()" >/dev/null
-sleep 0.2
-pending=$(psql_cmd "SELECT string_agg(name, ', ') FROM pg_settings WHERE name IN ('archive_mode', 'wal_level', 'archive_command', 'archive_timeout') AND pending_restart")
-if [ -n "$pending" ]; then
-  echo "backup: $pending takes effect only after a restart: restart PostgreSQL, then run setup.sh again" >&2
+# archive_mode and wal_level are read only at server start: the running values say whether a restart is due.
+pending=()
+[ "$(psql_cmd "SHOW archive_mode")" = on ] || pending+=(archive_mode)
+[ "$(psql_cmd "SHOW wal_level")" != minimal ] || pending+=(wal_level)
+if [ ${#pending[@]} -gt 0 ]; then
+  echo "backup: ${pending[*]} takes effect only after a restart: restart PostgreSQL, then run setup.sh again" >&2
   exit 3
 fi
 
