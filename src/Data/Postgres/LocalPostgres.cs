@@ -391,7 +391,8 @@ public sealed class LocalPostgres : IAsyncDisposable
         return (process.ExitCode, (await stdout.ConfigureAwait(false)) + (await stderr.ConfigureAwait(false)));
     }
 
-    private static int FreeLoopbackPort()
+    /// <summary>A loopback TCP port free at the moment of the call.</summary>
+    public static int FreeLoopbackPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -56,7 +56,7 @@ public sealed class LocalPostgresTests
     {
         var dir = Path.Combine(Path.GetTempPath(), $"pg-socket-{Guid.NewGuid():N}");
         var socket = Path.Combine(Path.GetTempPath(), $"pgs-{Guid.NewGuid():N}"[..12]);
-        var port = FreePort();
+        var port = LocalPostgres.FreeLoopbackPort();
         try
         {
             await using var pg = await LocalPostgres.StartAsync(new LocalPostgresOptions { DataDirectory = dir, SocketDirectory = socket, Port = port }, "/");
@@ -99,14 +99,5 @@ public sealed class LocalPostgresTests
                 Directory.Delete(socket, recursive: true);
             }
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using BankingLlm.Data.Postgres;
 using BankingLlm.Tools.Tests.Support;
@@ -42,7 +40,7 @@ public sealed class RestoreDrillFixture : ToolsFixture
         _options = new LocalPostgresOptions
         {
             DataDirectory = Path.Combine(_root, "pg"),
-            Port = FreeLoopbackPort(),
+            Port = LocalPostgres.FreeLoopbackPort(),
             SocketDirectory = Path.Combine(_root, "sock"),
         };
         _cluster = await LocalPostgres.StartAsync(_options, _root);
@@ -165,14 +163,5 @@ public sealed class RestoreDrillFixture : ToolsFixture
         await conn.OpenAsync();
         await using var cmd = new NpgsqlCommand(sql, conn);
         return (T)(await cmd.ExecuteScalarAsync())!;
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }
