@@ -20,6 +20,7 @@ public static class AssistantHost
         builder.AddAssistantAgent();
         builder.AddAssistantAuth();
         builder.AddChatHub();
+        builder.AddBankingMaintenance();
 
         var app = builder.Build();
         try

@@ -26,10 +26,15 @@ public sealed class RetentionJob(
 {
     public const string ServiceAccount = "retention-job";
 
-    /// <summary>Runs every rule. <paramref name="maxBatches"/> (per table) stops early; the next run resumes.</summary>
+    /// <summary>
+    /// Runs every rule. <paramref name="maxBatches"/> (per table) stops early; the next run resumes.
+    /// <paramref name="batchSize"/> overrides <see cref="RetentionOptions.BatchSize"/>.
+    /// </summary>
     /// <exception cref="RetentionBusyException">Another run holds the lock.</exception>
-    public async Task<RetentionReport> RunAsync(bool dryRun = false, int? maxBatches = null, CancellationToken ct = default)
+    public async Task<RetentionReport> RunAsync(bool dryRun = false, int? maxBatches = null, int? batchSize = null, CancellationToken ct = default)
     {
+        var size = batchSize ?? options.Value.BatchSize;
+        ArgumentOutOfRangeException.ThrowIfLessThan(size, 1, nameof(batchSize));
         await using var gate = await MaintenanceLock.TryAcquireAsync(dataSource, MaintenanceLock.Retention, ct).ConfigureAwait(false)
             ?? throw new RetentionBusyException();
         var runId = Guid.CreateVersion7();
@@ -42,7 +47,7 @@ public sealed class RetentionJob(
             var removed = new Dictionary<string, long>();
             if (!dryRun)
             {
-                removed = await ApplyAsync(runId, rule, cutoff, maxBatches, ct).ConfigureAwait(false);
+                removed = await ApplyAsync(runId, rule, cutoff, size, maxBatches, ct).ConfigureAwait(false);
             }
             var after = await CountAsync(rule, cutoff, ct).ConfigureAwait(false);
             foreach (var table in before.Keys)
@@ -86,7 +91,7 @@ public sealed class RetentionJob(
     }
 
     /// <summary>Batches until nothing eligible and unheld is left (or <paramref name="maxBatches"/>); rows removed per table.</summary>
-    private async Task<Dictionary<string, long>> ApplyAsync(Guid runId, RetentionRule rule, object cutoff, int? maxBatches, CancellationToken ct)
+    private async Task<Dictionary<string, long>> ApplyAsync(Guid runId, RetentionRule rule, object cutoff, int batchSize, int? maxBatches, CancellationToken ct)
     {
         var removed = new Dictionary<string, long> { [rule.Table] = 0 };
         foreach (var d in rule.Dependents)
@@ -110,7 +115,7 @@ public sealed class RetentionJob(
             var ids = new List<Guid>();
             await using (var cmd = Command(connection, pick, cutoff))
             {
-                cmd.Parameters.Add(new NpgsqlParameter<int>("batch", options.Value.BatchSize));
+                cmd.Parameters.Add(new NpgsqlParameter<int>("batch", batchSize));
                 await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
                 while (await reader.ReadAsync(ct).ConfigureAwait(false))
                 {

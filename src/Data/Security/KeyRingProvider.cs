@@ -87,7 +87,9 @@ public sealed class KeyRingProvider(IOptions<KeyRingOptions> options, TimeProvid
     /// <summary>The configured lifetimes, for status displays.</summary>
     public (int DataKeyDays, int HashKeyDays) Lifetimes => (options.Value.RotationDays, options.Value.HashKeyRotationDays);
 
-    private bool IsOlderThan(VersionedKey key, int days) => clock.GetUtcNow() - key.CreatedAt >= TimeSpan.FromDays(days);
+    // Configured keys carry no creation date (DateTimeOffset.MinValue): their age is the secret store's to track.
+    private bool IsOlderThan(VersionedKey key, int days) =>
+        key.CreatedAt > DateTimeOffset.MinValue && clock.GetUtcNow() - key.CreatedAt >= TimeSpan.FromDays(days);
 
     private KeyRing Build()
     {
