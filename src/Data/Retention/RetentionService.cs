@@ -12,35 +12,20 @@ namespace BankingLlm.Data.Retention;
 /// </summary>
 public sealed class RetentionService(RetentionJob job, IOptions<RetentionOptions> options, TimeProvider clock, ILogger<RetentionService> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        !options.Value.Enabled
+            ? Task.CompletedTask
+            : MaintenanceSchedule.RunAsync(options.Value.InitialDelay, options.Value.Interval, clock, RunOnceAsync, ex => RetentionLog.ScheduledRunFailed(logger, ex), stoppingToken);
+
+    private async Task RunOnceAsync(CancellationToken ct)
     {
-        if (!options.Value.Enabled)
-        {
-            return;
-        }
         try
         {
-            await Task.Delay(options.Value.InitialDelay, clock, stoppingToken).ConfigureAwait(false);
-            using var timer = new PeriodicTimer(options.Value.Interval, clock);
-            do
-            {
-                try
-                {
-                    await job.RunAsync(ct: stoppingToken).ConfigureAwait(false);
-                }
-                catch (RetentionBusyException)
-                {
-                    RetentionLog.LockBusy(logger);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    RetentionLog.ScheduledRunFailed(logger, ex);
-                }
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+            await job.RunAsync(ct: ct).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (RetentionBusyException)
         {
+            RetentionLog.LockBusy(logger);
         }
     }
 }

@@ -58,34 +58,10 @@ public sealed class KeyRotationService(
         return new KeyRotationOutcome(false, rotated.DataKey, rotated.HashKey, progress.Reencrypted, progress.Remaining);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Enabled)
-        {
-            return;
-        }
-        try
-        {
-            await Task.Delay(options.Value.InitialDelay, clock, stoppingToken).ConfigureAwait(false);
-            using var timer = new PeriodicTimer(options.Value.CheckInterval, clock);
-            do
-            {
-                try
-                {
-                    await RunOnceAsync(stoppingToken).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    KeyRotationLog.Failed(logger, ex);
-                }
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Stopping: the batch in flight rolled back; the next start resumes.
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        !options.Value.Enabled
+            ? Task.CompletedTask
+            : MaintenanceSchedule.RunAsync(options.Value.InitialDelay, options.Value.CheckInterval, clock, RunOnceAsync, ex => KeyRotationLog.Failed(logger, ex), stoppingToken);
 
     private async Task AuditAsync(bool dataKey, bool hashKey, KeyRing ring, CancellationToken ct)
     {

@@ -133,11 +133,5 @@ public sealed class MaintenanceCliTests
         return result;
     }
 
-    private static async Task<T> ScalarAsync<T>(string cs, string sql)
-    {
-        await using var conn = new NpgsqlConnection(cs);
-        await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand(sql, conn);
-        return (T)(await cmd.ExecuteScalarAsync())!;
-    }
+    private static Task<T> ScalarAsync<T>(string cs, string sql) => CliTests.ScalarAsync<T>(cs, sql);
 }
