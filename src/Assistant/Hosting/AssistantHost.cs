@@ -21,6 +21,7 @@ public static class AssistantHost
         builder.AddAssistantAuth();
         builder.AddChatHub();
         builder.AddScaleOut();
+        builder.AddBankingMaintenance();
 
         var app = builder.Build();
         try
