@@ -56,6 +56,7 @@ public static class AgentServiceCollectionExtensions
         services.AddSingleton<ChatHistoryPreparer>();
         services.AddSingleton<AgentKernelFactory>();
         services.AddSingleton<AgentLoop>();
+        services.AddSingleton<HandoffService>();
         services.AddSingleton<ConversationService>();
         services.AddSingleton<IdleSessionSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<IdleSessionSweeper>());

@@ -23,6 +23,8 @@ public static class AuthServiceCollectionExtensions
         if (signingKey is not null)
         {
             services.AddSingleton(sp => new CustomerTokenIssuer(auth, signingKey, sp.GetRequiredService<TimeProvider>()));
+            services.AddSingleton(sp => new StaffTokenIssuer(auth, signingKey, sp.GetRequiredService<TimeProvider>()));
+            services.AddSingleton<StaffSignIn>();
         }
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
@@ -59,13 +61,20 @@ public static class AuthServiceCollectionExtensions
                     },
                 };
             })
+            .AddJwtBearer(StaffAuthentication.SchemeName, options => StaffAuthentication.Configure(options, auth, signingKey))
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, _ => { });
 
         services.AddAuthorizationBuilder()
             .AddPolicy(AssistantClaims.CustomerPolicy, policy => policy
                 .AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme, ApiKeyAuthenticationHandler.SchemeName)
                 .RequireAuthenticatedUser()
-                .RequireClaim(AssistantClaims.CustomerId));
+                .RequireClaim(AssistantClaims.CustomerId))
+            .AddPolicy(AssistantClaims.StaffHandoffPolicy, policy => policy
+                .AddAuthenticationSchemes(StaffAuthentication.SchemeName)
+                .RequireAuthenticatedUser()
+                .RequireClaim(AssistantClaims.StaffId)
+                .RequireClaim(AssistantClaims.StaffRole, StaffRoles.MayHandle.Select(StaffRoles.ToWire)));
+        services.AddRateLimiter(limiter => StaffAuthentication.ConfigureSignInLimit(limiter, auth));
 
         services.AddCors(cors => cors.AddDefaultPolicy(policy =>
         {
