@@ -13,8 +13,8 @@ public sealed record EscalatedSession(
 /// <summary>One message of a conversation as staff see it: masked the way the guard shows it to people.</summary>
 public sealed record HandoffMessage(int Sequence, string Role, string Text, DateTime CreatedAt);
 
-/// <summary>What a staff member gets on joining: the masked conversation so far.</summary>
-public sealed record HandoffJoined(Guid SessionId, IReadOnlyList<HandoffMessage> History);
+/// <summary>What a staff member gets on joining: the masked conversation so far; NewlyJoined is false on a re-join.</summary>
+public sealed record HandoffJoined(Guid SessionId, bool NewlyJoined, IReadOnlyList<HandoffMessage> History);
 
 /// <summary>A message relayed between customer and staff: what the other side is shown (display-masked).</summary>
 public sealed record RelayedMessage(Guid SessionId, int Sequence, string Text, DateTime At, IReadOnlyList<string> PiiTypes);

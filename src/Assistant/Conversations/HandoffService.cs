@@ -41,6 +41,7 @@ public sealed class HandoffService(
     public async Task<HandoffJoined> JoinAsync(Guid staffId, Guid sessionId, CancellationToken ct)
     {
         var now = Now();
+        var newly = false;
         await using (var db = await contexts.CreateDbContextAsync(ct).ConfigureAwait(false))
         {
             await RequireHandlerAsync(db, staffId, ct).ConfigureAwait(false);
@@ -62,10 +63,11 @@ public sealed class HandoffService(
                 session.LastActivityAt = now;
                 db.AuditLogs.Add(Audit(staffId, session, "staff_joined", now));
                 await db.SaveChangesAsync(ct).ConfigureAwait(false);
+                newly = true;
             }
             await tx.CommitAsync(ct).ConfigureAwait(false);
         }
-        return new HandoffJoined(sessionId, await HistoryAsync(sessionId, ct).ConfigureAwait(false));
+        return new HandoffJoined(sessionId, newly, await HistoryAsync(sessionId, ct).ConfigureAwait(false));
     }
 
     /// <summary>

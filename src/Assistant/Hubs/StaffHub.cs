@@ -26,7 +26,10 @@ public sealed class StaffHub(HandoffService handoff, IHubContext<ChatHub, IChatC
     {
         var joined = await handoff.JoinAsync(Staff(), sessionId, Context.ConnectionAborted);
         await Groups.AddToGroupAsync(Context.ConnectionId, Group(sessionId));
-        await customers.Clients.Group(ChatHub.Group(sessionId)).Handoff(sessionId, HandoffStates.StaffJoined);
+        if (joined.NewlyJoined)
+        {
+            await customers.Clients.Group(ChatHub.Group(sessionId)).Handoff(sessionId, HandoffStates.StaffJoined);
+        }
         return new JoinSessionResponse(joined.SessionId, joined.History);
     }, Context, logger);
 

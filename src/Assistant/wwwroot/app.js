@@ -38,7 +38,7 @@
 
   function showError(err) {
     const message = err && err.message ? err.message : String(err);
-    const code = codeOf(message) || (/status code '401'/.test(message) ? "unauthorized" : "connection");
+    const code = codeOf(message) || (/\b401\b|unauthorized/i.test(message) ? "unauthorized" : "connection");
     ui.errorCode.textContent = "[" + code + "]";
     const detail = /\] (.*)$/.exec(message);
     ui.errorText.textContent = errorTexts[code] || (detail ? detail[1] : message);

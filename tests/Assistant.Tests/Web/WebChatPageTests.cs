@@ -35,15 +35,19 @@ public sealed class WebChatPageTests(HubFixture app) : IClassFixture<HubFixture>
         var page = await browser.NewPageAsync();
         var consoleErrors = new List<string>();
         page.Console += (_, message) => { if (message.Type == "error") { consoleErrors.Add(message.Text); } };
-        // Records every text an assistant bubble shows while it streams, to see the reply grow chunk by chunk.
+        // Records every text an assistant bubble is given while it streams (each delta replaces the bubble's text node),
+        // from the mutation records, so chunks that arrive in one network frame still count one by one.
         await page.AddInitScriptAsync("""
             window.__states = [];
-            new MutationObserver(() => {
-              for (const li of document.querySelectorAll('#messages li.assistant.streaming')) {
-                const t = li.textContent;
-                if (t && window.__states[window.__states.length - 1] !== t) { window.__states.push(t); }
+            new MutationObserver((records) => {
+              for (const r of records) {
+                // A delta sets the bubble's text: one text node replaces the old ones (the final rendering only appends).
+                if (r.type === 'childList' && r.target.matches && r.target.matches('#messages li.assistant')
+                    && r.removedNodes.length > 0 && r.addedNodes.length === 1 && r.addedNodes[0].nodeType === Node.TEXT_NODE) {
+                  window.__states.push(r.addedNodes[0].data);
+                }
               }
-            }).observe(document, { subtree: true, childList: true, characterData: true });
+            }).observe(document, { subtree: true, childList: true });
             """);
 
         // The embedding app hands the page the customer's token in the fragment.
@@ -59,8 +63,11 @@ public sealed class WebChatPageTests(HubFixture app) : IClassFixture<HubFixture>
         Assert.True(chunks > 1, $"the reply arrived in {chunks} chunk(s)");
         var states = await page.EvaluateAsync<string[]>("window.__states");
         Assert.True(states.Length > 1, "the bubble was updated " + states.Length + " time(s) while streaming");
-        Assert.True(states[0].Length < states[^1].Length);
-        Assert.StartsWith(states[0], states[^1], StringComparison.Ordinal);
+        for (var i = 1; i < states.Length; i++)
+        {
+            Assert.True(states[i].Length > states[i - 1].Length && states[i].StartsWith(states[i - 1], StringComparison.Ordinal), "each chunk extends the text");
+        }
+        Assert.Contains(states[^1], await reply.TextContentAsync(), StringComparison.Ordinal);
 
         await page.Locator("#message").FillAsync("move 300 from checking to savings");
         await page.Locator("#send").ClickAsync();
@@ -92,7 +99,7 @@ public sealed class WebChatPageTests(HubFixture app) : IClassFixture<HubFixture>
         await page.Locator("#token").FillAsync(app.TokenFor(customer));
         await page.Locator("#token-form button[type=submit]").ClickAsync();
         await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("Connected", Patience);
-        await page.Locator("#error-close").ClickAsync();
+        Assert.False(await page.Locator("#error").IsVisibleAsync());
 
         await page.Locator("#message").FillAsync("my social is 123-45-6789, is my profile complete?");
         await page.Locator("#send").ClickAsync();
