@@ -34,7 +34,7 @@ public sealed class WebChatPageTests(HubFixture app) : IClassFixture<HubFixture>
         await using var browser = await LaunchAsync(playwright);
         var page = await browser.NewPageAsync();
         var consoleErrors = new List<string>();
-        page.Console += (_, message) => { if (message.Type == "error") { consoleErrors.Add(message.Text); } };
+        page.Console += (_, message) => { if (message.Type == "error") { consoleErrors.Add(message.Text + " at " + message.Location); } };
         // Records every text an assistant bubble is given while it streams (each delta replaces the bubble's text node),
         // from the mutation records, so chunks that arrive in one network frame still count one by one.
         await page.AddInitScriptAsync("""
