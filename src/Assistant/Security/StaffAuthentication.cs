@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.RateLimiting;
@@ -35,25 +34,7 @@ public static class StaffAuthentication
             RequireSignedTokens = true,
             ClockSkew = TimeSpan.FromSeconds(30),
         };
-        options.Events = new JwtBearerEvents
-        {
-            OnMessageReceived = context =>
-            {
-                if (context.HttpContext.Request.Path.StartsWithSegments("/hubs") && context.Request.Query.TryGetValue("access_token", out var token))
-                {
-                    context.Token = token;
-                }
-                return Task.CompletedTask;
-            },
-            OnTokenValidated = context =>
-            {
-                if (Guid.TryParse(context.Principal?.FindFirst("sub")?.Value, out var staff) && context.Principal!.Identity is ClaimsIdentity identity)
-                {
-                    identity.AddClaim(new Claim(AssistantClaims.StaffId, staff.ToString()));
-                }
-                return Task.CompletedTask;
-            },
-        };
+        options.Events = HubBearerEvents.Create(AssistantClaims.StaffId);
     }
 
     internal static void ConfigureSignInLimit(RateLimiterOptions limiter, AuthOptions auth)

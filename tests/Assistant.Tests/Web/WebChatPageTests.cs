@@ -91,6 +91,12 @@ public sealed class WebChatPageTests(HubFixture app) : IClassFixture<HubFixture>
         await using var browser = await LaunchAsync(playwright);
         var page = await browser.NewPageAsync();
 
+        // This app signs with a configured key (as in production): the demo-customer button is refused, with its code.
+        await page.GotoAsync(app.BaseAddress.ToString());
+        await page.Locator("#demo").ClickAsync();
+        await Assertions.Expect(page.Locator("#error-code")).ToContainTextAsync("[unauthorized]", Patience);
+        Assert.False(await page.Locator("#chat").IsVisibleAsync());
+
         // A bad token: the page says so with the code, and offers the sign-in again.
         await page.GotoAsync(new Uri(app.BaseAddress, "/#access_token=not-a-token").ToString());
         await Assertions.Expect(page.Locator("#error-code")).ToContainTextAsync("[unauthorized]", Patience);
