@@ -58,6 +58,7 @@ public static class AgentServiceCollectionExtensions
         services.AddSingleton<AgentKernelFactory>();
         services.AddSingleton<AgentLoop>();
         services.TryAddSingleton<ISessionLock, InProcessSessionLock>();
+        services.AddSingleton<HandoffService>();
         services.AddSingleton<ConversationService>();
         services.AddSingleton<IdleSessionSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<IdleSessionSweeper>());

@@ -35,6 +35,7 @@ public static class ChatCommands
                 .WithAutomaticReconnect()
                 .Build();
             hub.On<Guid, string>(nameof(IChatClient.StaffMessage), (_, text) => Console.WriteLine($"[staff] {text}"));
+            hub.On<Guid, string>(nameof(IChatClient.Handoff), (_, state) => Console.WriteLine($"[handoff: {state}]"));
             try
             {
                 await hub.StartAsync(ct);

@@ -31,6 +31,7 @@ public static class CliApp
         root.Subcommands.Add(DbCommands.Create());
         root.Subcommands.Add(KeysCommands.Create());
         root.Subcommands.Add(TokensCommands.Create());
+        root.Subcommands.Add(StaffCommands.Create());
         root.Subcommands.Add(PiiCommands.Create());
         root.Subcommands.Add(ChatCommands.Create());
         root.Subcommands.Add(AuditCommands.Create());

@@ -30,6 +30,7 @@ public sealed class ConversationService(
     IChatCompletionService model,
     ChatHistoryPreparer historyPreparer,
     PromptCatalog prompts,
+    HandoffService handoff,
     IOptions<ConversationOptions> options,
     ISessionLock sessionLock,
     TimeProvider clock)
@@ -124,6 +125,14 @@ public sealed class ConversationService(
             stored.Reverse();
             nicknames = await db.Accounts.AsNoTracking().Where(a => a.CustomerId == request.CustomerId && a.Nickname != null)
                 .Select(a => a.Nickname!).ToListAsync(ct).ConfigureAwait(false);
+        }
+
+        // A member of staff holds the session: the customer's words go to that person, not to the model.
+        if (session.HandledByUserId is not null && request.Text is not null
+            && await handoff.TryForwardCustomerMessageAsync(request.CustomerId, session.SessionId, request.Text, ct).ConfigureAwait(false) is { } forwarded)
+        {
+            var stillPending = pending is null ? null : new PendingActionInfo(pending.ActionId, pending.Summary, pending.ExpiresAt);
+            return new TurnResult("", [], stillPending, "", forwarded.PiiTypes, forwarded);
         }
 
         var (text, confirmed) = Resolve(request, pending);

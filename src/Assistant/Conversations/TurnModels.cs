@@ -8,9 +8,10 @@ public sealed record PendingActionInfo(Guid ActionId, string Summary, DateTime E
 
 /// <summary>
 /// The outcome of a turn: the reply (masked for people), the tools the agent called, any pending action, and what
-/// the model was given (masked) with the PII types found in the customer's message.
+/// the model was given (masked) with the PII types found in the customer's message. While a member of staff holds the
+/// session the message goes to them instead: ForwardedToStaff is what they are shown, and there is no reply.
 /// </summary>
-public sealed record TurnResult(string Reply, IReadOnlyList<string> Tools, PendingActionInfo? PendingAction, string MaskedText, IReadOnlyList<string> PiiTypes);
+public sealed record TurnResult(string Reply, IReadOnlyList<string> Tools, PendingActionInfo? PendingAction, string MaskedText, IReadOnlyList<string> PiiTypes, RelayedMessage? ForwardedToStaff = null);
 
 /// <summary>A new session.</summary>
 public sealed record SessionStarted(Guid SessionId, DateTime StartedAt);

@@ -2,6 +2,8 @@ using BankingLlm.Data;
 using BankingLlm.Tools;
 using BankingLlm.Assistant.Agent.Prompts;
 using BankingLlm.Assistant.Hubs;
+using BankingLlm.Assistant.Security;
+using BankingLlm.Assistant.Web;
 using Microsoft.SemanticKernel.ChatCompletion;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
@@ -42,13 +44,17 @@ public static class AssistantHost
             throw;
         }
 
+        app.UseWebChatPage();
         app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapHub<ChatHub>(ChatHub.Path, options => options.AllowStatefulReconnects = true);
+        app.MapHub<StaffHub>(StaffHub.Path, options => options.AllowStatefulReconnects = true);
+        app.MapStaffSignIn();
+        app.MapDemoToken();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
-        app.MapGet("/", () => Results.Text("BankingLlm assistant is running. Health: /health/ready", "text/plain"));
         return app;
     }
 }

@@ -14,7 +14,11 @@ namespace BankingLlm.Assistant.Hubs;
 /// never from an argument; a session id of another customer is answered exactly like an unknown one.
 /// </summary>
 [Authorize(Policy = AssistantClaims.CustomerPolicy)]
-public sealed class ChatHub(ConversationService conversations, IOptions<ConversationOptions> options, ILogger<ChatHub> logger) : Hub<IChatClient>
+public sealed class ChatHub(
+    ConversationService conversations,
+    IHubContext<StaffHub, IStaffClient> staff,
+    IOptions<ConversationOptions> options,
+    ILogger<ChatHub> logger) : Hub<IChatClient>
 {
     public const string Path = "/hubs/chat";
 
@@ -25,7 +29,7 @@ public sealed class ChatHub(ConversationService conversations, IOptions<Conversa
             throw HubErrors.InvalidArgument("channel must be web, mobile, api or voice.");
         }
         var started = await conversations.StartSessionAsync(Customer(), channel, request.DeviceType, request.Language, Context.ConnectionAborted);
-        await Groups.AddToGroupAsync(Context.ConnectionId, Group(started.SessionId));
+        await JoinGroupAsync(started.SessionId);
         return new StartSessionResponse(started.SessionId, started.StartedAt);
     });
 
@@ -64,6 +68,7 @@ public sealed class ChatHub(ConversationService conversations, IOptions<Conversa
         }
         var ended = await conversations.EndSessionAsync(Customer(), sessionId, parsed, Context.ConnectionAborted);
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, Group(sessionId));
+        await staff.Clients.Group(StaffHub.Group(sessionId)).SessionEnded(sessionId);
         return new EndSessionResponse(ended.SessionId, ended.EndedAt, ended.DurationSeconds);
     });
 
@@ -96,6 +101,16 @@ public sealed class ChatHub(ConversationService conversations, IOptions<Conversa
         }
 
         var result = await turn;
+        // The session is the caller's (the turn checked it): staff messages for it reach this connection from now on,
+        // also after a reconnect. Groups, not connection maps, so a backplane can carry them between instances.
+        await JoinGroupAsync(request.SessionId);
+        if (result.ForwardedToStaff is { } forwarded)
+        {
+            await staff.Clients.Group(StaffHub.Group(request.SessionId)).CustomerMessage(new CustomerMessageDto(forwarded.SessionId, forwarded.Sequence, forwarded.Text, forwarded.At));
+            yield return new ChatChunk("final", "", [], Pending(result.PendingAction), RoutedToStaff: true);
+            yield break;
+        }
+
         if (!streamed)
         {
             foreach (var chunk in ReplyChunks.Split(result.Reply))
@@ -103,35 +118,32 @@ public sealed class ChatHub(ConversationService conversations, IOptions<Conversa
                 yield return ChatChunk.Delta(chunk);
             }
         }
-        var pending = result.PendingAction is { } p ? new PendingActionDto(p.ActionId, p.Summary, p.ExpiresAt) : null;
-        yield return new ChatChunk("final", result.Reply, result.Tools, pending);
+        yield return new ChatChunk("final", result.Reply, result.Tools, Pending(result.PendingAction));
     }
+
+    private static PendingActionDto? Pending(PendingActionInfo? p) => p is null ? null : new PendingActionDto(p.ActionId, p.Summary, p.ExpiresAt);
+
+    /// <summary>Adds this connection to the session's group once per connection.</summary>
+    private async Task JoinGroupAsync(Guid sessionId)
+    {
+        if (Context.Items.TryGetValue(GroupsKey, out var value) && value is HashSet<Guid> joined && joined.Contains(sessionId))
+        {
+            return;
+        }
+        await Groups.AddToGroupAsync(Context.ConnectionId, Group(sessionId));
+        if (Context.Items.TryGetValue(GroupsKey, out value) && value is HashSet<Guid> set)
+        {
+            set.Add(sessionId);
+        }
+        else
+        {
+            Context.Items[GroupsKey] = new HashSet<Guid> { sessionId };
+        }
+    }
+
+    private const string GroupsKey = "chat-hub-session-groups";
 
     private Guid Customer() => AssistantClaims.CustomerOf(Context.User) ?? throw HubErrors.Unauthorized();
 
-    /// <summary>Known refusals keep their code; anything else becomes [internal_error] with no detail.</summary>
-    private async Task<T> GuardAsync<T>(Func<Task<T>> action)
-    {
-        try
-        {
-            return await action();
-        }
-        catch (HubException)
-        {
-            throw;
-        }
-        catch (ConversationException ex)
-        {
-            throw HubErrors.Error(ex.Code, ex.Message);
-        }
-        catch (OperationCanceledException) when (Context.ConnectionAborted.IsCancellationRequested)
-        {
-            throw HubErrors.Error("cancelled", "The request was cancelled.");
-        }
-        catch (Exception ex)
-        {
-            HubLog.TurnFailed(logger, ex.GetType().Name, ex);
-            throw HubErrors.Internal();
-        }
-    }
+    private Task<T> GuardAsync<T>(Func<Task<T>> action) => HubCalls.GuardAsync(action, Context, logger);
 }

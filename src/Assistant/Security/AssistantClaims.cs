@@ -18,6 +18,18 @@ public static class AssistantClaims
 
     public const string CustomerPolicy = "customer";
 
+    /// <summary>Staff tokens (StaffTokenIssuer): the staff member's user id (users.user_id).</summary>
+    public const string StaffId = "staff_id";
+
+    /// <summary>Staff tokens: the staff member's role, in its wire form (agent, supervisor, ...).</summary>
+    public const string StaffRole = "staff_role";
+
+    /// <summary>Staff who may join escalated sessions (<see cref="StaffRoles.MayHandle"/>).</summary>
+    public const string StaffHandoffPolicy = "staff-handoff";
+
     public static Guid? CustomerOf(ClaimsPrincipal? user) =>
         Guid.TryParse(user?.FindFirst(CustomerId)?.Value, out var id) ? id : null;
+
+    public static Guid? StaffOf(ClaimsPrincipal? user) =>
+        Guid.TryParse(user?.FindFirst(StaffId)?.Value, out var id) ? id : null;
 }

@@ -30,6 +30,18 @@ public sealed class AuthOptions
     /// <summary>Browser origins allowed to call the hub (CORS); none by default.</summary>
     public string[] CorsOrigins { get; set; } = [];
 
+    /// <summary>Audience of staff tokens (POST /auth/staff/token); distinct, so a staff token is never a customer's.</summary>
+    [Required]
+    public string StaffAudience { get; set; } = "bankingllm-staff";
+
+    /// <summary>Lifetime of a staff token, in minutes (short: staff sign in again).</summary>
+    [Range(1, 12 * 60)]
+    public int StaffTokenMinutes { get; set; } = 15;
+
+    /// <summary>Staff sign-in attempts per minute, per client address (POST /auth/staff/token); over it, 429.</summary>
+    [Range(1, 10_000)]
+    public int StaffSignInsPerMinute { get; set; } = 10;
+
     /// <summary>Hub calls per minute for a customer signed in with a JWT (API keys carry their own limits).</summary>
     [Range(1, 100_000)]
     public int CustomerRequestsPerMinute { get; set; } = 60;

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using BankingLlm.Assistant.Security;
 using BankingLlm.Data;
 using Microsoft.AspNetCore.Authentication;
@@ -23,6 +22,8 @@ public static class AuthServiceCollectionExtensions
         if (signingKey is not null)
         {
             services.AddSingleton(sp => new CustomerTokenIssuer(auth, signingKey, sp.GetRequiredService<TimeProvider>()));
+            services.AddSingleton(sp => new StaffTokenIssuer(auth, signingKey, sp.GetRequiredService<TimeProvider>()));
+            services.AddSingleton<StaffSignIn>();
         }
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
@@ -38,34 +39,22 @@ public static class AuthServiceCollectionExtensions
                     ValidateIssuerSigningKey = signingKey is not null,
                     ClockSkew = TimeSpan.FromSeconds(30),
                 };
-                options.Events = new JwtBearerEvents
-                {
-                    // Browsers cannot set headers on WebSockets: accept the token from the query, on the hub path only.
-                    OnMessageReceived = context =>
-                    {
-                        if (context.HttpContext.Request.Path.StartsWithSegments("/hubs") && context.Request.Query.TryGetValue("access_token", out var token))
-                        {
-                            context.Token = token;
-                        }
-                        return Task.CompletedTask;
-                    },
-                    OnTokenValidated = context =>
-                    {
-                        if (Guid.TryParse(context.Principal?.FindFirst("sub")?.Value, out var customer) && context.Principal!.Identity is ClaimsIdentity identity)
-                        {
-                            identity.AddClaim(new Claim(AssistantClaims.CustomerId, customer.ToString()));
-                        }
-                        return Task.CompletedTask;
-                    },
-                };
+                options.Events = HubBearerEvents.Create(AssistantClaims.CustomerId);
             })
+            .AddJwtBearer(StaffAuthentication.SchemeName, options => StaffAuthentication.Configure(options, auth, signingKey))
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, _ => { });
 
         services.AddAuthorizationBuilder()
             .AddPolicy(AssistantClaims.CustomerPolicy, policy => policy
                 .AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme, ApiKeyAuthenticationHandler.SchemeName)
                 .RequireAuthenticatedUser()
-                .RequireClaim(AssistantClaims.CustomerId));
+                .RequireClaim(AssistantClaims.CustomerId))
+            .AddPolicy(AssistantClaims.StaffHandoffPolicy, policy => policy
+                .AddAuthenticationSchemes(StaffAuthentication.SchemeName)
+                .RequireAuthenticatedUser()
+                .RequireClaim(AssistantClaims.StaffId)
+                .RequireClaim(AssistantClaims.StaffRole, StaffRoles.MayHandle.Select(StaffRoles.ToWire)));
+        services.AddRateLimiter(limiter => StaffAuthentication.ConfigureSignInLimit(limiter, auth));
 
         services.AddCors(cors => cors.AddDefaultPolicy(policy =>
         {

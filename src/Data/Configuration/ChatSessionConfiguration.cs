@@ -24,9 +24,14 @@ internal sealed class ChatSessionConfiguration : IEntityTypeConfiguration<ChatSe
         e.Property(s => s.Language).HasMaxLength(10);
 
         e.HasOne<Customer>().WithMany().HasForeignKey(s => s.CustomerId).OnDelete(DeleteBehavior.NoAction);
+        e.HasOne<User>().WithMany().HasForeignKey(s => s.HandledByUserId).OnDelete(DeleteBehavior.NoAction);
 
         e.HasIndex(s => s.CustomerId, "idx_chat_sessions_customer_id").HasDatabaseName("idx_chat_sessions_customer_id");
         e.HasIndex(s => s.SessionStatus, "idx_chat_sessions_session_status").HasDatabaseName("idx_chat_sessions_session_status");
         e.HasIndex(s => s.StartedAt, "idx_chat_sessions_started_at").HasDatabaseName("idx_chat_sessions_started_at");
+        // The staff queue: open escalated sessions.
+        e.HasIndex(s => s.LastActivityAt, "idx_chat_sessions_escalated_open").HasDatabaseName("idx_chat_sessions_escalated_open")
+            .HasFilter("resolution_type = 'escalated' AND ended_at IS NULL");
+        e.HasIndex(s => s.HandledByUserId, "idx_chat_sessions_handled_by_user_id").HasDatabaseName("idx_chat_sessions_handled_by_user_id");
     }
 }

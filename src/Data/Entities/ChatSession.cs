@@ -30,5 +30,11 @@ public sealed class ChatSession
     /// <summary>Extension: the language the customer chose at start (BCP 47).</summary>
     public string? Language { get; set; }
 
+    /// <summary>Extension: the staff member (users) who has joined this escalated session; null while the assistant answers.</summary>
+    public Guid? HandledByUserId { get; set; }
+
+    /// <summary>Extension: when <see cref="HandledByUserId"/> joined.</summary>
+    public DateTime? HandoffStartedAt { get; set; }
+
     public List<ChatMessage> Messages { get; set; } = [];
 }

@@ -536,6 +536,14 @@ namespace BankingLlm.Data.Migrations
                         .HasColumnType("timestamp without time zone")
                         .HasColumnName("ended_at");
 
+                    b.Property<Guid?>("HandledByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("handled_by_user_id");
+
+                    b.Property<DateTime?>("HandoffStartedAt")
+                        .HasColumnType("timestamp without time zone")
+                        .HasColumnName("handoff_started_at");
+
                     b.Property<string>("Language")
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)")
@@ -592,6 +600,13 @@ namespace BankingLlm.Data.Migrations
 
                     b.HasIndex(new[] { "CustomerId" }, "idx_chat_sessions_customer_id")
                         .HasDatabaseName("idx_chat_sessions_customer_id");
+
+                    b.HasIndex(new[] { "LastActivityAt" }, "idx_chat_sessions_escalated_open")
+                        .HasDatabaseName("idx_chat_sessions_escalated_open")
+                        .HasFilter("resolution_type = 'escalated' AND ended_at IS NULL");
+
+                    b.HasIndex(new[] { "HandledByUserId" }, "idx_chat_sessions_handled_by_user_id")
+                        .HasDatabaseName("idx_chat_sessions_handled_by_user_id");
 
                     b.HasIndex(new[] { "SessionStatus" }, "idx_chat_sessions_session_status")
                         .HasDatabaseName("idx_chat_sessions_session_status");
@@ -1404,6 +1419,12 @@ namespace BankingLlm.Data.Migrations
                         .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired()
                         .HasConstraintName("fk_chat_sessions_customers_customer_id");
+
+                    b.HasOne("BankingLlm.Data.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("HandledByUserId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .HasConstraintName("fk_chat_sessions_users_handled_by_user_id");
                 });
 
             modelBuilder.Entity("BankingLlm.Data.Entities.ComplianceEvent", b =>
