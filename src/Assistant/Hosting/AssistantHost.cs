@@ -48,7 +48,6 @@ public static class AssistantHost
         app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseRateLimiter();
         app.MapHub<ChatHub>(ChatHub.Path, options => options.AllowStatefulReconnects = true);
         app.MapHub<StaffHub>(StaffHub.Path, options => options.AllowStatefulReconnects = true);
         app.MapStaffSignIn();

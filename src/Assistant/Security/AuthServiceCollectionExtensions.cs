@@ -54,7 +54,6 @@ public static class AuthServiceCollectionExtensions
                 .RequireAuthenticatedUser()
                 .RequireClaim(AssistantClaims.StaffId)
                 .RequireClaim(AssistantClaims.StaffRole, StaffRoles.MayHandle.Select(StaffRoles.ToWire)));
-        services.AddRateLimiter(limiter => StaffAuthentication.ConfigureSignInLimit(limiter, auth));
 
         services.AddCors(cors => cors.AddDefaultPolicy(policy =>
         {

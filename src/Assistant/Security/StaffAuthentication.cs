@@ -1,6 +1,6 @@
-using System.Threading.RateLimiting;
+using BankingLlm.Assistant.Scaling;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.IdentityModel.Tokens;
 
 namespace BankingLlm.Assistant.Security;
@@ -13,7 +13,6 @@ public static class StaffAuthentication
 {
     public const string SchemeName = "StaffBearer";
     public const string SignInPath = "/auth/staff/token";
-    public const string SignInLimitPolicy = "staff-sign-in";
 
     /// <summary>The sign-in request body.</summary>
     public sealed record SignInRequest(string? Username, string? Password);
@@ -37,16 +36,6 @@ public static class StaffAuthentication
         options.Events = HubBearerEvents.Create(AssistantClaims.StaffId);
     }
 
-    internal static void ConfigureSignInLimit(RateLimiterOptions limiter, AuthOptions auth)
-    {
-        limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-        limiter.OnRejected = (context, ct) =>
-            new ValueTask(context.HttpContext.Response.WriteAsJsonAsync(new { error = "rate_limited" }, ct));
-        limiter.AddPolicy(SignInLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
-            http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = auth.StaffSignInsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-    }
-
     /// <summary>
     /// POST /auth/staff/token <c>{ username, password }</c>: 200 <c>{ token, expiresAt, role }</c>; 400 for a malformed
     /// body; 401 <c>{ error: "invalid_credentials" }</c> for a wrong user or password alike; 429 over the limit;
@@ -54,11 +43,17 @@ public static class StaffAuthentication
     /// </summary>
     public static IEndpointRouteBuilder MapStaffSignIn(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost(SignInPath, async (SignInRequest? request, HttpContext http, CancellationToken ct) =>
+        endpoints.MapPost(SignInPath, async (SignInRequest? request, HttpContext http, IRateLimitStore limits, IOptions<AuthOptions> auth, TimeProvider clock, CancellationToken ct) =>
         {
             if (http.RequestServices.GetService<StaffSignIn>() is not { } signIn)
             {
                 return Results.NotFound();
+            }
+            // Per client address, counted in the shared store (Redis with several instances).
+            var client = "staff-sign-in:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+            if (!await limits.TryTakeAsync(client, clock.GetUtcNow(), auth.Value.StaffSignInsPerMinute, int.MaxValue, int.MaxValue).ConfigureAwait(false))
+            {
+                return Results.Json(new { error = "rate_limited" }, statusCode: StatusCodes.Status429TooManyRequests);
             }
             if (request is null)
             {
@@ -68,7 +63,7 @@ public static class StaffAuthentication
             return result.Token is null
                 ? Results.Json(new { error = result.Error }, statusCode: StatusCodes.Status401Unauthorized)
                 : Results.Ok(new SignInResponse(result.Token, result.ExpiresAt!.Value, StaffRoles.ToWire(result.Role!.Value)));
-        }).RequireRateLimiting(SignInLimitPolicy).DisableAntiforgery();
+        }).DisableAntiforgery();
         return endpoints;
     }
 }

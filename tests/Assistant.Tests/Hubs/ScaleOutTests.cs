@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using BankingLlm.Assistant.Conversations;
 using BankingLlm.Assistant.Hubs;
 using BankingLlm.Assistant.Scaling;
 using BankingLlm.Assistant.Security;
@@ -129,6 +130,35 @@ public sealed class ScaleOutTests(ScaleOutFixture app) : IClassFixture<ScaleOutF
         await app.B.Services.GetRequiredService<IHubContext<ChatHub, IChatClient>>().Clients.Group(ChatHub.Group(session)).StaffMessage(session, "Hello from B");
 
         Assert.Equal("Hello from B", await received.Task.WaitAsync(TimeSpan.FromSeconds(20)));
+    }
+
+    [Fact]
+    public async Task A_customer_on_instance_A_and_staff_on_instance_B_talk_in_the_same_session()
+    {
+        var (customer, _, _) = await app.NewCustomerAsync();
+        await using var customerHub = app.Connect(app.AddressA, app.TokenFor(customer));
+        var staffMessages = customerHub.Collect2(nameof(IChatClient.StaffMessage));
+        await customerHub.StartAsync();
+        var session = (await customerHub.InvokeAsync<StartSessionResponse>("StartSession", new StartSessionRequest("web"))).SessionId;
+        var escalated = await SayAsync(customerHub, session, "I want to talk to a real person please");
+        Assert.Contains("support.escalate_to_human", escalated.Tools!);
+
+        var agent = await app.A.Services.CreateStaffAsync(StaffRole.Agent);
+        await using var staff = new HubConnectionBuilder()
+            .WithUrl(new Uri(app.AddressB, StaffHub.Path), o => o.AccessTokenProvider = () => Task.FromResult<string?>(app.B.Services.GetRequiredService<StaffTokenIssuer>().Issue(agent.UserId, agent.Role)))
+            .Build();
+        var fromCustomer = staff.Collect<CustomerMessageDto>(nameof(IStaffClient.CustomerMessage));
+        await staff.StartAsync();
+        Assert.Contains(await staff.InvokeAsync<List<EscalatedSession>>("ListEscalatedSessions"), s => s.SessionId == session);
+        await staff.InvokeAsync<JoinSessionResponse>("JoinSession", session);
+
+        // Customer (on A) -> staff (on B), through the backplane; and back.
+        var routed = await SayAsync(customerHub, session, "my card ends 4242, is it blocked?");
+        Assert.True(routed.RoutedToStaff);
+        using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        Assert.Equal(session, (await fromCustomer.Reader.ReadAsync(patience.Token)).SessionId);
+        var sent = await staff.InvokeAsync<StaffMessageSent>("SendToCustomer", session, "Not blocked, you're fine.");
+        Assert.Equal((session, sent.Text), await staffMessages.Reader.ReadAsync(patience.Token));
     }
 
     [Fact]

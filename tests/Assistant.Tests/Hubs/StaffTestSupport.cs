@@ -16,7 +16,9 @@ public static class StaffTestSupport
 {
     public const string Password = "correct horse battery staple";
 
-    public static async Task<User> CreateStaffAsync(this HubFixture app, StaffRole role, bool active = true)
+    public static Task<User> CreateStaffAsync(this HubFixture app, StaffRole role, bool active = true) => app.Services.CreateStaffAsync(role, active);
+
+    public static async Task<User> CreateStaffAsync(this IServiceProvider services, StaffRole role, bool active = true)
     {
         var user = new User
         {
@@ -27,7 +29,7 @@ public static class StaffTestSupport
             PasswordHash = StaffPasswordHasher.Hash(Password),
             IsActive = active,
         };
-        await using var db = await app.Services.GetRequiredService<IDbContextFactory<BankingDbContext>>().CreateDbContextAsync();
+        await using var db = await services.GetRequiredService<IDbContextFactory<BankingDbContext>>().CreateDbContextAsync();
         db.Users.Add(user);
         await db.SaveChangesAsync();
         return user;
