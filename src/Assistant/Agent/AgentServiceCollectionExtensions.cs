@@ -4,6 +4,7 @@ using BankingLlm.Assistant.Agent.Prompts;
 using BankingLlm.Assistant.Agent.Providers;
 using BankingLlm.Assistant.Conversations;
 using BankingLlm.Assistant.Privacy;
+using BankingLlm.Assistant.Telemetry;
 using BankingLlm.PiiGuard.Operators;
 using BankingLlm.PiiGuard.Recording;
 using BankingLlm.PiiGuard.Vault;
@@ -56,6 +57,7 @@ public static class AgentServiceCollectionExtensions
         services.AddSingleton<ChatHistoryPreparer>();
         services.AddSingleton<AgentKernelFactory>();
         services.AddSingleton<AgentLoop>();
+        services.TryAddSingleton<AssistantTelemetry>();
         services.AddSingleton<ConversationService>();
         services.AddSingleton<IdleSessionSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<IdleSessionSweeper>());

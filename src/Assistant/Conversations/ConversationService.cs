@@ -3,6 +3,7 @@ using System.Text.Json;
 using BankingLlm.Assistant.Agent;
 using BankingLlm.Assistant.Agent.Offline;
 using BankingLlm.Assistant.Agent.Prompts;
+using BankingLlm.Assistant.Telemetry;
 using BankingLlm.Data;
 using BankingLlm.Data.Entities;
 using BankingLlm.PiiGuard;
@@ -30,6 +31,7 @@ public sealed class ConversationService(
     ChatHistoryPreparer historyPreparer,
     PromptCatalog prompts,
     IOptions<ConversationOptions> options,
+    AssistantTelemetry telemetry,
     TimeProvider clock)
 {
     // Turns of one session run one at a time in this process; striped so the lock table stays bounded.
@@ -89,11 +91,24 @@ public sealed class ConversationService(
 
     public async Task<TurnResult> RunTurnAsync(TurnRequest request, CancellationToken ct = default)
     {
+        using var measurement = telemetry.StartTurn();
         var gate = SessionLocks[(request.SessionId.GetHashCode() & int.MaxValue) % SessionLocks.Length];
         await gate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            return await RunTurnCoreAsync(request, ct).ConfigureAwait(false);
+            var result = await RunTurnCoreAsync(request, measurement, ct).ConfigureAwait(false);
+            measurement.Complete(result.Outcome);
+            return result;
+        }
+        catch (ConversationException ex)
+        {
+            measurement.Complete(ex.Code);
+            throw;
+        }
+        catch (OperationCanceledException)
+        {
+            measurement.Complete("cancelled");
+            throw;
         }
         finally
         {
@@ -101,7 +116,7 @@ public sealed class ConversationService(
         }
     }
 
-    private async Task<TurnResult> RunTurnCoreAsync(TurnRequest request, CancellationToken ct)
+    private async Task<TurnResult> RunTurnCoreAsync(TurnRequest request, TurnMeasurement measurement, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         ChatSession session;
@@ -111,6 +126,7 @@ public sealed class ConversationService(
         await using (var db = await contexts.CreateDbContextAsync(ct).ConfigureAwait(false))
         {
             session = await OwnedSessionAsync(db, request.CustomerId, request.SessionId, ct).ConfigureAwait(false);
+            measurement.Channel = session.Channel?.ToString().ToLowerInvariant() ?? "unknown";
             if (session.EndedAt is not null)
             {
                 throw new ConversationException("session_ended", "This session has ended; start a new one.");
@@ -160,7 +176,10 @@ public sealed class ConversationService(
 
         var userMessage = new ChatMessageContent(AuthorRole.User, guarded.MaskedText);
         var after = await SaveTurnAsync(session.SessionId, request.CustomerId, messageId, userMessage, result, ct).ConfigureAwait(false);
-        return new TurnResult(reply, result.ToolsCalled, after, guarded.MaskedText, [.. guarded.MaskedTypes.Select(t => t.ToWireName())]);
+        return new TurnResult(reply, result.ToolsCalled, after, guarded.MaskedText, [.. guarded.MaskedTypes.Select(t => t.ToWireName())])
+        {
+            Outcome = OutcomeName(result.Outcome),
+        };
     }
 
     /// <summary>The text of the turn: the customer's words, or the words an explicit confirm / cancel stands for.</summary>
@@ -238,6 +257,15 @@ public sealed class ConversationService(
         // Another customer's session is answered exactly like a missing one.
         await db.ChatSessions.SingleOrDefaultAsync(s => s.SessionId == sessionId && s.CustomerId == customerId, ct).ConfigureAwait(false)
             ?? throw ConversationException.SessionNotFound();
+
+    /// <summary>The turn metric's outcome label: replied, model_unavailable or loop_limit.</summary>
+    private static string OutcomeName(AgentOutcome outcome) => outcome switch
+    {
+        AgentOutcome.Replied => "replied",
+        AgentOutcome.ModelUnavailable => "model_unavailable",
+        AgentOutcome.LoopLimit => "loop_limit",
+        _ => outcome.ToString().ToLowerInvariant(),
+    };
 
     private string ModelVersion() =>
         model.Attributes.TryGetValue("model_version", out var v) && v is string s ? s : "n/a";

@@ -10,7 +10,11 @@ public sealed record PendingActionInfo(Guid ActionId, string Summary, DateTime E
 /// The outcome of a turn: the reply (masked for people), the tools the agent called, any pending action, and what
 /// the model was given (masked) with the PII types found in the customer's message.
 /// </summary>
-public sealed record TurnResult(string Reply, IReadOnlyList<string> Tools, PendingActionInfo? PendingAction, string MaskedText, IReadOnlyList<string> PiiTypes);
+public sealed record TurnResult(string Reply, IReadOnlyList<string> Tools, PendingActionInfo? PendingAction, string MaskedText, IReadOnlyList<string> PiiTypes)
+{
+    /// <summary>How the agent ended the turn: replied, model_unavailable or loop_limit.</summary>
+    public string Outcome { get; init; } = "replied";
+}
 
 /// <summary>A new session.</summary>
 public sealed record SessionStarted(Guid SessionId, DateTime StartedAt);

@@ -20,6 +20,7 @@ public static class AssistantHost
         builder.AddAssistantAgent();
         builder.AddAssistantAuth();
         builder.AddChatHub();
+        builder.AddAssistantTelemetry();
 
         var app = builder.Build();
         try
@@ -40,6 +41,7 @@ public static class AssistantHost
             throw;
         }
 
+        app.MapAssistantMetrics();
         app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using BankingLlm.Assistant.Conversations;
 using BankingLlm.Assistant.Security;
+using BankingLlm.Assistant.Telemetry;
 using BankingLlm.Data.Entities;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
@@ -13,7 +14,7 @@ namespace BankingLlm.Assistant.Hubs;
 /// never from an argument; a session id of another customer is answered exactly like an unknown one.
 /// </summary>
 [Authorize(Policy = AssistantClaims.CustomerPolicy)]
-public sealed class ChatHub(ConversationService conversations, IOptions<ConversationOptions> options, ILogger<ChatHub> logger) : Hub<IChatClient>
+public sealed class ChatHub(ConversationService conversations, IOptions<ConversationOptions> options, AssistantTelemetry telemetry, ILogger<ChatHub> logger) : Hub<IChatClient>
 {
     public const string Path = "/hubs/chat";
 
@@ -70,7 +71,17 @@ public sealed class ChatHub(ConversationService conversations, IOptions<Conversa
 
     private async IAsyncEnumerable<ChatChunk> StreamAsync(TurnRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var result = await GuardAsync(() => conversations.RunTurnAsync(request, cancellationToken));
+        TurnResult result;
+        try
+        {
+            result = await GuardAsync(() => conversations.RunTurnAsync(request, cancellationToken));
+        }
+        catch (HubException ex)
+        {
+            // Thrown while the client reads the stream, past the error-metrics filter.
+            telemetry.Error(HubErrors.CodeOf(ex.Message) ?? "unknown");
+            throw;
+        }
         foreach (var chunk in ReplyChunks.Split(result.Reply))
         {
             yield return ChatChunk.Delta(chunk);
