@@ -65,4 +65,20 @@ public sealed class MetricsEndpointTests(HubFixture app) : IClassFixture<HubFixt
         Assert.Contains(samples, s => s.Name == "bankingllm_db_table_rows" && s.Labels.GetValueOrDefault("table") == "transactions");
         Assert.Contains(samples, s => s.Name == "bankingllm_db_table_size_bytes" && s.Labels.GetValueOrDefault("table") == "transactions" && s.Value > 0);
     }
+
+    [Fact]
+    public async Task The_scrape_holds_no_customer_data_and_every_metric_the_alert_rules_read()
+    {
+        var (customer, scrape) = await RunConversationAndScrapeAsync();
+        Assert.DoesNotContain(customer.ToString(), scrape, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("jane.roe", scrape, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("555-0134", scrape, StringComparison.Ordinal);
+        Assert.DoesNotContain("Password", scrape, StringComparison.OrdinalIgnoreCase);
+
+        var exported = PrometheusText.Parse(scrape).Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        var (expressions, recorded) = AlertRules.Load(Path.Combine(AlertRules.Directory(), AlertRules.RulesFile));
+        var read = expressions.SelectMany(AlertRules.MetricNames).Except(recorded).ToHashSet(StringComparer.Ordinal);
+        Assert.NotEmpty(read);
+        Assert.Empty(read.Except(exported));
+    }
 }
