@@ -56,7 +56,7 @@ public sealed class LoadHost : IAsyncDisposable
             $"--KeyRing:KeyFile={Path.Combine(dir, "keys.json")}",
             $"--Auth:SigningKey={Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))}",
             // The load run's sessions send far more than a person would; the product default stays as it is.
-            "--Auth:CustomerRequestsPerMinute=1000000",
+            "--Auth:CustomerRequestsPerMinute=100000",
             "--Database:MigrateOnStart=true",
             "--Database:SeedDemoDataOnStart=false",
             "--Logging:LogLevel:Default=Warning",

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace BankingLlm.Benchmarks.Load;
 
 /// <summary>
-/// `load [--sessions N] [--interval S] [--duration S] [--saturate] [--idle N]`: the app on loopback with N seeded
+/// `load [--sessions N] [--interval S] [--duration S] [--saturate] [--idle N] [--spans]`: the app on loopback with N seeded
 /// customers, one SignalR client and chat session each; turns paced at one per session every S seconds (or, with
 /// --saturate, back to back); the same against the echo hub; then the server memory of N idle connections.
 /// </summary>
@@ -33,7 +33,12 @@ public static class LoadRunner
 
         var chat = await OpenAsync(host, LoadHost.ChatPath, tokens, startSession: true);
         await TurnLoad.RunAsync(chat, null, TimeSpan.FromSeconds(Math.Min(10, duration / 3)));   // warm-up, not reported
-        var chatResult = await TurnLoad.RunAsync(chat, pace, length);
+        TurnLoad.Result chatResult;
+        using (var spans = args.Contains("--spans") ? new SpanBreakdown() : null)
+        {
+            chatResult = await TurnLoad.RunAsync(chat, pace, length);
+            spans?.Print(chatResult.LatenciesMs.Length);
+        }
         await CloseAsync(chat);
 
         var echo = await OpenAsync(host, EchoHub.Path, tokens, startSession: false);

@@ -175,7 +175,10 @@ public sealed class ConversationService(
         }
 
         var userMessage = new ChatMessageContent(AuthorRole.User, guarded.MaskedText);
-        var after = await SaveTurnAsync(session.SessionId, request.CustomerId, messageId, userMessage, result, ct).ConfigureAwait(false);
+        // A turn that called only read tools (accounts, transactions) or none cannot have created or decided a pending
+        // action: the state read at the start still stands (if not expired), which saves a query on most turns.
+        var pendingUnchanged = result.ToolsCalled.All(t => t.StartsWith("accounts.", StringComparison.Ordinal) || t.StartsWith("transactions.", StringComparison.Ordinal));
+        var after = await SaveTurnAsync(session.SessionId, request.CustomerId, messageId, userMessage, result, pendingUnchanged ? pending : null, pendingUnchanged, ct).ConfigureAwait(false);
         return new TurnResult(reply, result.ToolsCalled, after, guarded.MaskedText, [.. guarded.MaskedTypes.Select(t => t.ToWireName())])
         {
             Outcome = OutcomeName(result.Outcome),
@@ -200,10 +203,12 @@ public sealed class ConversationService(
         return (request.Text, null);
     }
 
-    private async Task<PendingActionInfo?> SaveTurnAsync(Guid sessionId, Guid customerId, Guid userMessageId, ChatMessageContent userMessage, AgentTurnResult result, CancellationToken ct)
+    private async Task<PendingActionInfo?> SaveTurnAsync(Guid sessionId, Guid customerId, Guid userMessageId, ChatMessageContent userMessage, AgentTurnResult result, PendingAction? startPending, bool pendingUnchanged, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await contexts.CreateDbContextAsync(ct).ConfigureAwait(false);
+        // One transaction, committed or rolled back whole: no savepoint round trips around SaveChanges.
+        db.Database.AutoSavepointsEnabled = false;
         await using var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
         var session = await db.ChatSessions.FromSql($"SELECT * FROM chat_sessions WHERE session_id = {sessionId} FOR UPDATE").SingleAsync(ct).ConfigureAwait(false);
         var next = (await db.ChatMessages.Where(m => m.SessionId == sessionId).MaxAsync(m => (int?)m.Sequence, ct).ConfigureAwait(false) ?? 0) + 1;
@@ -243,7 +248,9 @@ public sealed class ConversationService(
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         await tx.CommitAsync(ct).ConfigureAwait(false);
 
-        var pending = await LivePendingActionAsync(db, sessionId, customerId, now, ct).ConfigureAwait(false);
+        var pending = pendingUnchanged
+            ? (startPending?.ExpiresAt > now ? startPending : null)
+            : await LivePendingActionAsync(db, sessionId, customerId, now, ct).ConfigureAwait(false);
         return pending is null ? null : new PendingActionInfo(pending.ActionId, pending.Summary, pending.ExpiresAt);
     }
 
