@@ -80,5 +80,11 @@ public sealed class MetricsEndpointTests(HubFixture app) : IClassFixture<HubFixt
         var read = expressions.SelectMany(AlertRules.MetricNames).Except(recorded).ToHashSet(StringComparer.Ordinal);
         Assert.NotEmpty(read);
         Assert.Empty(read.Except(exported));
+
+        // The Grafana dashboard reads the same names, or series the rules record.
+        var dashboard = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(AlertRules.Directory(), "..", "grafana", "bankingllm-dashboard.json")))!;
+        var panelExpressions = dashboard["panels"]!.AsArray().SelectMany(p => p!["targets"]?.AsArray() ?? []).Select(t => (string)t!["expr"]!).ToList();
+        Assert.NotEmpty(panelExpressions);
+        Assert.Empty(panelExpressions.SelectMany(AlertRules.MetricNames).Except(recorded).Except(exported));
     }
 }
