@@ -8,6 +8,7 @@ using BenchmarkDotNet.Running;
 //   tools [--calls N]                   a tool call through the kernel, filters and audit insert
 //   load [--sessions N] [--interval S] [--duration S] [--saturate] [--idle N]
 //                                       SignalR load on the app (chat hub vs echo hub) and idle memory per connection
+//   token-latency [--calls N]           token counting of one new message, per call
 // Anything else: BenchmarkDotNet, e.g. `-- --filter *Pii*`.
 switch (args.FirstOrDefault())
 {
@@ -22,6 +23,9 @@ switch (args.FirstOrDefault())
         return await BankingLlm.Benchmarks.Load.LoadRunner.RunAsync(args[1..]);
     case "idle-clients":
         return await BankingLlm.Benchmarks.Load.IdleConnections.RunClientsAsync(args[1..]);
+    case "token-latency":
+        Console.WriteLine(TokenLatencyProbe.Run(args[1..]));
+        return 0;
     case "tools":
     case "tools-latency":
         return await ToolsLatencyProbe.RunAsync(args[1..]);

@@ -1,4 +1,5 @@
 using BankingLlm.Data.Postgres;
+using BankingLlm.Data.Retention;
 using BankingLlm.Data.Security;
 using BankingLlm.Data.Seeding;
 using BankingLlm.Data.Validation;
@@ -43,6 +44,8 @@ public static class DataServiceCollectionExtensions
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<KeyRingOptions>().BindConfiguration(KeyRingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<LocalPostgresOptions>().BindConfiguration(LocalPostgresOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<KeyRotationOptions>().BindConfiguration(KeyRotationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton(sp =>
         {
@@ -64,12 +67,26 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<FieldEncryptor>();
         services.AddSingleton<SsnProtector>();
         services.AddSingleton<SsnReencryptionJob>();
+        services.AddSingleton<KeyRotationService>();
+        services.AddSingleton<RetentionJob>();
+        services.AddSingleton<CustomerAnonymizer>();
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<DatabaseStartup>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddSingleton<CustomerFactory>();
         services.AddSingleton<DemoSeeder>();
         services.AddSingleton<BulkSeeder>();
+        return builder;
+    }
+
+    /// <summary>
+    /// The scheduled maintenance of a serving instance: retention (<see cref="RetentionService"/>) and key rotation
+    /// (<see cref="KeyRotationService"/>). Only `serve` calls this; CLI verbs run the same jobs on demand.
+    /// </summary>
+    public static IHostApplicationBuilder AddBankingMaintenance(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddHostedService<RetentionService>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<KeyRotationService>());
         return builder;
     }
 }

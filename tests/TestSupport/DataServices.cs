@@ -20,7 +20,7 @@ public class DataFixture : IAsyncDisposable
     /// <summary>Builds the services; <paramref name="migrate"/> false leaves the database empty.</summary>
     public async Task InitializeAsync(bool migrate = true, Action<IHostApplicationBuilder>? configure = null)
     {
-        ConnectionString = await TestPostgres.CreateDatabaseAsync();
+        ConnectionString = await CreateDatabaseAsync();
         KeyFile = Path.Combine(Path.GetTempPath(), $"bankingllm-keys-{Guid.NewGuid():N}.json");
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -40,13 +40,18 @@ public class DataFixture : IAsyncDisposable
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
+    /// <summary>The empty database the services use: by default a fresh one on the test process's shared server.</summary>
+    protected virtual Task<string> CreateDatabaseAsync() => TestPostgres.CreateDatabaseAsync();
+
+    protected virtual Task DropDatabaseAsync(string connectionString) => TestPostgres.DropDatabaseAsync(connectionString);
+
     public async ValueTask DisposeAsync()
     {
         GC.SuppressFinalize(this);
         _host?.Dispose();
         if (ConnectionString.Length > 0)
         {
-            await TestPostgres.DropDatabaseAsync(ConnectionString);
+            await DropDatabaseAsync(ConnectionString);
         }
         if (File.Exists(KeyFile))
         {

@@ -35,10 +35,13 @@ public sealed class AgentLoop(PromptCatalog prompts, AuditRecorder audit, IOptio
             {
                 try
                 {
-                    reply = (await model.GetChatMessageContentsAsync(history, settings, kernel, ct).ConfigureAwait(false))[0];
+                    reply = turn.ReplyDeltas is { } deltas && options.Value.Provider != ModelProvider.Offline
+                        ? await StreamAsync(kernel, model, settings, history, deltas, ct).ConfigureAwait(false)
+                        : (await model.GetChatMessageContentsAsync(history, settings, kernel, ct).ConfigureAwait(false))[0];
                 }
-                catch (Exception ex) when (ex is HttpOperationException or HttpRequestException or KernelException or InvalidOperationException or System.Text.Json.JsonException
-                    || (ex is TaskCanceledException && !ct.IsCancellationRequested))
+                // Remote models fail only with HttpOperationException (GuardedChatCompletionService translates every
+                // failure of the endpoint, timeouts included); anything else is a bug and goes up as one.
+                catch (HttpOperationException ex)
                 {
                     AgentLog.ModelFailed(logger, ex.GetType().Name);
                     call?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, ex.GetType().Name);
@@ -74,6 +77,36 @@ public sealed class AgentLoop(PromptCatalog prompts, AuditRecorder audit, IOptio
             history.Add(new ChatMessageContent(AuthorRole.Assistant, text));
             return new AgentTurnResult(text, outcome, turn.ToolsCalled, [.. history.Skip(start)], intent, confidence);
         }
+    }
+
+    /// <summary>
+    /// One streamed model round: text deltas go to the turn's sink as they arrive; function calls are assembled from
+    /// their fragments. The offline model is not streamed (it answers whole in microseconds; the hub chunks it).
+    /// </summary>
+    private static async Task<ChatMessageContent> StreamAsync(Kernel kernel, IChatCompletionService model, PromptExecutionSettings settings, ChatHistory history,
+        Func<string, CancellationToken, ValueTask> deltas, CancellationToken ct)
+    {
+        var calls = new FunctionCallContentBuilder();
+        var text = new System.Text.StringBuilder();
+        string? modelId = null;
+        await foreach (var update in model.GetStreamingChatMessageContentsAsync(history, settings, kernel, ct).ConfigureAwait(false))
+        {
+            modelId ??= update.ModelId;
+            calls.Append(update);
+            if (!string.IsNullOrEmpty(update.Content))
+            {
+                text.Append(update.Content);
+                await deltas(update.Content, ct).ConfigureAwait(false);
+            }
+        }
+
+        var reply = new ChatMessageContent(AuthorRole.Assistant, text.Length == 0 ? null : text.ToString(), modelId);
+        foreach (var call in calls.Build())
+        {
+            reply.Items.Add(call);
+        }
+
+        return reply;
     }
 
     private async Task<string> InvokeAsync(Kernel kernel, FunctionCallContent call, int index, AgentTurn turn, CancellationToken ct)

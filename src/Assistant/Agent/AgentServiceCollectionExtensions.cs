@@ -4,6 +4,7 @@ using BankingLlm.Assistant.Agent.Prompts;
 using BankingLlm.Assistant.Agent.Providers;
 using BankingLlm.Assistant.Conversations;
 using BankingLlm.Assistant.Privacy;
+using BankingLlm.Assistant.Scaling;
 using BankingLlm.Assistant.Telemetry;
 using BankingLlm.PiiGuard.Operators;
 using BankingLlm.PiiGuard.Recording;
@@ -58,6 +59,7 @@ public static class AgentServiceCollectionExtensions
         services.AddSingleton<AgentKernelFactory>();
         services.AddSingleton<AgentLoop>();
         services.TryAddSingleton<AssistantTelemetry>();
+        services.TryAddSingleton<ISessionLock, InProcessSessionLock>();
         services.AddSingleton<ConversationService>();
         services.AddSingleton<IdleSessionSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<IdleSessionSweeper>());

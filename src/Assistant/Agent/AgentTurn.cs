@@ -20,6 +20,12 @@ public sealed class AgentTurn
     /// <summary>Account nicknames of the customer, so the offline model recognises them.</summary>
     public IReadOnlyCollection<string> AccountNicknames { get; init; } = [];
 
+    /// <summary>
+    /// Where a streaming model's reply text goes as it arrives (masked text from the model, before the output guard;
+    /// the host guards it). Null: the reply is only returned whole.
+    /// </summary>
+    public Func<string, CancellationToken, ValueTask>? ReplyDeltas { get; init; }
+
     /// <summary>Tools invoked this turn, in order, as plugin.function.</summary>
     public List<string> ToolsCalled { get; } = [];
 }

@@ -35,6 +35,8 @@ public static class CliApp
         root.Subcommands.Add(ChatCommands.Create());
         root.Subcommands.Add(AuditCommands.Create());
         root.Subcommands.Add(ComplianceCommands.Create());
+        root.Subcommands.Add(RetentionCommands.Create());
+        root.Subcommands.Add(CustomersCommands.Create());
         return await root.Parse(args).InvokeAsync();
     }
 

@@ -3,7 +3,7 @@ using BankingLlm.Data.Security;
 
 namespace BankingLlm.Assistant.Cli;
 
-/// <summary>`keys rotate` and `keys reencrypt`.</summary>
+/// <summary>`keys rotate`, `keys reencrypt` and `keys status`.</summary>
 public static class KeysCommands
 {
     public static Command Create()
@@ -37,8 +37,18 @@ public static class KeysCommands
             return 0;
         }));
 
+        var status = new Command("status", "Key versions with their age and rotation due dates, and how many rows are on each version (SSN envelopes, SSN hashes, PII vaults).");
+        status.SetAction((_, ct) => CliErrors.RunAsync(async () =>
+        {
+            using var host = await CliHost.BuildAsync(ct);
+            KeyStatusPrinter.Print(host.Services.GetRequiredService<KeyRingProvider>(), await host.Services.GetRequiredService<SsnReencryptionJob>().UsageAsync(ct), TimeProvider.System.GetUtcNow());
+            await host.StopAsync(ct);
+            return 0;
+        }));
+
         keys.Subcommands.Add(rotate);
         keys.Subcommands.Add(reencrypt);
+        keys.Subcommands.Add(status);
         ApiKeyCommands.AddTo(keys);
         return keys;
     }

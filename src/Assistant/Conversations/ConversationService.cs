@@ -3,6 +3,7 @@ using System.Text.Json;
 using BankingLlm.Assistant.Agent;
 using BankingLlm.Assistant.Agent.Offline;
 using BankingLlm.Assistant.Agent.Prompts;
+using BankingLlm.Assistant.Scaling;
 using BankingLlm.Assistant.Telemetry;
 using BankingLlm.Data;
 using BankingLlm.Data.Entities;
@@ -31,12 +32,10 @@ public sealed class ConversationService(
     ChatHistoryPreparer historyPreparer,
     PromptCatalog prompts,
     IOptions<ConversationOptions> options,
+    ISessionLock sessionLock,
     AssistantTelemetry telemetry,
     TimeProvider clock)
 {
-    // Turns of one session run one at a time in this process; striped so the lock table stays bounded.
-    private static readonly SemaphoreSlim[] SessionLocks = [.. Enumerable.Range(0, 256).Select(_ => new SemaphoreSlim(1, 1))];
-
     public string ModelId => model.GetModelId() ?? "unknown";
 
     public async Task<SessionStarted> StartSessionAsync(Guid customerId, ChatChannel channel, string? deviceType = null, string? language = null, CancellationToken ct = default)
@@ -89,14 +88,25 @@ public sealed class ConversationService(
         return new SessionEnded(session.SessionId, session.EndedAt.Value, session.DurationSeconds ?? 0);
     }
 
-    public async Task<TurnResult> RunTurnAsync(TurnRequest request, CancellationToken ct = default)
+    /// <summary>Runs one turn; the reply is returned whole.</summary>
+    public Task<TurnResult> RunTurnAsync(TurnRequest request, CancellationToken ct = default) => RunTurnLockedAsync(request, null, ct);
+
+    /// <summary>
+    /// Runs one turn. With <paramref name="replyDeltas"/>, a streaming model's reply goes there as it is written,
+    /// through the output guard (so a value split across chunks never leaks); the result's reply stays the whole,
+    /// authoritative text.
+    /// </summary>
+    public Task<TurnResult> RunTurnAsync(TurnRequest request, Func<string, CancellationToken, ValueTask> replyDeltas, CancellationToken ct = default) =>
+        RunTurnLockedAsync(request, replyDeltas ?? throw new ArgumentNullException(nameof(replyDeltas)), ct);
+
+    private async Task<TurnResult> RunTurnLockedAsync(TurnRequest request, Func<string, CancellationToken, ValueTask>? replyDeltas, CancellationToken ct)
     {
         using var measurement = telemetry.StartTurn();
-        var gate = SessionLocks[(request.SessionId.GetHashCode() & int.MaxValue) % SessionLocks.Length];
-        await gate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            var result = await RunTurnCoreAsync(request, measurement, ct).ConfigureAwait(false);
+            // Turns of one session run one at a time, across instances when Redis is configured.
+            await using var held = await sessionLock.AcquireAsync(request.SessionId, ct).ConfigureAwait(false);
+            var result = await RunTurnCoreAsync(request, replyDeltas, measurement, ct).ConfigureAwait(false);
             measurement.Complete(result.Outcome);
             return result;
         }
@@ -110,13 +120,9 @@ public sealed class ConversationService(
             measurement.Complete("cancelled");
             throw;
         }
-        finally
-        {
-            gate.Release();
-        }
     }
 
-    private async Task<TurnResult> RunTurnCoreAsync(TurnRequest request, TurnMeasurement measurement, CancellationToken ct)
+    private async Task<TurnResult> RunTurnCoreAsync(TurnRequest request, Func<string, CancellationToken, ValueTask>? replyDeltas, TurnMeasurement measurement, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         ChatSession session;
@@ -153,8 +159,17 @@ public sealed class ConversationService(
         }
 
         var history = historyPreparer.Prepare(prompts.SystemPrompt, stored.Select(ChatMessageCodec.FromRow), guarded.MaskedText, pending?.ActionId);
+        var streamGuard = replyDeltas is null ? null : guard.CreateStreamGuard(vault, OutputMaskStyle.DisplayMask);
         var turn = new AgentTurn
         {
+            ReplyDeltas = streamGuard is null ? null : async (delta, token) =>
+            {
+                var safe = streamGuard.Push(delta);
+                if (safe.Length > 0)
+                {
+                    await replyDeltas!(safe, token).ConfigureAwait(false);
+                }
+            },
             Customer = new CustomerSession(request.CustomerId, session.SessionId, request.RequestId ?? Guid.NewGuid().ToString("N"), session.Channel),
             Vault = vault,
             ConfirmedActionId = confirmed,
@@ -166,6 +181,11 @@ public sealed class ConversationService(
         {
             var kernel = kernels.Create(turn);
             result = await loop.RunAsync(kernel, model, historyPreparer.ExecutionSettings, history, turn, ct).ConfigureAwait(false);
+        }
+
+        if (streamGuard?.Complete() is { Length: > 0 } rest)
+        {
+            await replyDeltas!(rest, ct).ConfigureAwait(false);
         }
 
         var reply = guard.MaskOutput(result.Reply, vault, OutputMaskStyle.DisplayMask);

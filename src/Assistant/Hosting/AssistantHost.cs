@@ -21,6 +21,8 @@ public static class AssistantHost
         builder.AddAssistantAuth();
         builder.AddChatHub();
         builder.AddAssistantTelemetry();
+        builder.AddScaleOut();
+        builder.AddBankingMaintenance();
 
         var app = builder.Build();
         try

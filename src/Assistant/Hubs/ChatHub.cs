@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Threading.Channels;
 using BankingLlm.Assistant.Conversations;
 using BankingLlm.Assistant.Security;
 using BankingLlm.Assistant.Telemetry;
@@ -69,12 +70,36 @@ public sealed class ChatHub(ConversationService conversations, IOptions<Conversa
 
     public static string Group(Guid sessionId) => "session:" + sessionId.ToString("N");
 
+    /// <summary>
+    /// A streaming model's reply is relayed delta by delta as the model writes it (after the output guard); a reply
+    /// that arrives whole (the offline model) is sent in word-sized chunks. The final chunk carries the whole reply.
+    /// </summary>
     private async IAsyncEnumerable<ChatChunk> StreamAsync(TurnRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var deltas = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        var turn = GuardAsync(async () =>
+        {
+            try
+            {
+                return await conversations.RunTurnAsync(request, (delta, _) => { deltas.Writer.TryWrite(delta); return ValueTask.CompletedTask; }, cancellationToken);
+            }
+            finally
+            {
+                deltas.Writer.TryComplete();
+            }
+        });
+
+        var streamed = false;
+        await foreach (var delta in deltas.Reader.ReadAllAsync(CancellationToken.None))
+        {
+            streamed = true;
+            yield return ChatChunk.Delta(delta);
+        }
+
         TurnResult result;
         try
         {
-            result = await GuardAsync(() => conversations.RunTurnAsync(request, cancellationToken));
+            result = await turn;
         }
         catch (HubException ex)
         {
@@ -82,9 +107,12 @@ public sealed class ChatHub(ConversationService conversations, IOptions<Conversa
             telemetry.Error(HubErrors.CodeOf(ex.Message) ?? "unknown");
             throw;
         }
-        foreach (var chunk in ReplyChunks.Split(result.Reply))
+        if (!streamed)
         {
-            yield return ChatChunk.Delta(chunk);
+            foreach (var chunk in ReplyChunks.Split(result.Reply))
+            {
+                yield return ChatChunk.Delta(chunk);
+            }
         }
         var pending = result.PendingAction is { } p ? new PendingActionDto(p.ActionId, p.Summary, p.ExpiresAt) : null;
         yield return new ChatChunk("final", result.Reply, result.Tools, pending);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using BankingLlm.Assistant.Scaling;
 using BankingLlm.Assistant.Security;
 using BankingLlm.Data;
 using Microsoft.AspNetCore.SignalR;
@@ -9,13 +10,12 @@ namespace BankingLlm.Assistant.Hubs;
 
 /// <summary>
 /// Per-principal limits on hub calls: an API key's own per-minute/hour/day limits (api_keys), a customer's per-minute
-/// limit (Auth:CustomerRequestsPerMinute). Counted per instance in fixed windows; an API key's use is also recorded
-/// (total_requests, last_used_at). Over the limit: [rate_limited] and nothing runs.
+/// limit (Auth:CustomerRequestsPerMinute). Counted in fixed windows in the <see cref="IRateLimitStore"/> (Redis when
+/// configured, so the limits hold across instances); an API key's use is also recorded (total_requests,
+/// last_used_at). Over the limit: [rate_limited] and nothing runs.
 /// </summary>
-public sealed class RateLimitHubFilter(IDbContextFactory<BankingDbContext> contexts, IOptions<AuthOptions> auth, TimeProvider clock, ILogger<RateLimitHubFilter> logger) : IHubFilter
-{
-    private readonly ConcurrentDictionary<string, Windows> _counters = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<Guid, (int Minute, int Hour, int Day, DateTimeOffset LoadedAt)> _keyLimits = new();
+public sealed class RateLimitHubFilter(IDbContextFactory<BankingDbContext> contexts, IRateLimitStore counters, IOptions<AuthOptions> auth, TimeProvider clock, ILogger<RateLimitHubFilter> logger) : IHubFilter
+{    private readonly ConcurrentDictionary<Guid, (int Minute, int Hour, int Day, DateTimeOffset LoadedAt)> _keyLimits = new();
 
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
@@ -26,7 +26,7 @@ public sealed class RateLimitHubFilter(IDbContextFactory<BankingDbContext> conte
         if (Guid.TryParse(user?.FindFirst(AssistantClaims.ApiKeyId)?.Value, out var keyId))
         {
             var limits = await LimitsAsync(keyId, now).ConfigureAwait(false);
-            if (!_counters.GetOrAdd("key:" + keyId, _ => new Windows()).TryTake(now, limits.Minute, limits.Hour, limits.Day))
+            if (!await counters.TryTakeAsync("key:" + keyId, now, limits.Minute, limits.Hour, limits.Day).ConfigureAwait(false))
             {
                 HubLog.RateLimited(logger, "api key");
                 throw HubErrors.RateLimited();
@@ -34,7 +34,7 @@ public sealed class RateLimitHubFilter(IDbContextFactory<BankingDbContext> conte
             await RecordUseAsync(keyId, now).ConfigureAwait(false);
         }
         else if (AssistantClaims.CustomerOf(user) is { } customer
-            && !_counters.GetOrAdd("customer:" + customer, _ => new Windows()).TryTake(now, auth.Value.CustomerRequestsPerMinute, int.MaxValue, int.MaxValue))
+            && !await counters.TryTakeAsync("customer:" + customer, now, auth.Value.CustomerRequestsPerMinute, int.MaxValue, int.MaxValue).ConfigureAwait(false))
         {
             HubLog.RateLimited(logger, "customer");
             throw HubErrors.RateLimited();
@@ -67,44 +67,5 @@ public sealed class RateLimitHubFilter(IDbContextFactory<BankingDbContext> conte
         var at = now.UtcDateTime;
         await db.ApiKeys.Where(k => k.KeyId == keyId)
             .ExecuteUpdateAsync(s => s.SetProperty(k => k.TotalRequests, k => (k.TotalRequests ?? 0) + 1).SetProperty(k => k.LastUsedAt, at)).ConfigureAwait(false);
-    }
-
-    /// <summary>Fixed minute, hour and day windows for one principal.</summary>
-    private sealed class Windows
-    {
-        private readonly Lock _gate = new();
-        private long _minute, _hour, _day;
-        private int _inMinute, _inHour, _inDay;
-
-        public bool TryTake(DateTimeOffset now, int perMinute, int perHour, int perDay)
-        {
-            var minute = now.ToUnixTimeSeconds() / 60;
-            lock (_gate)
-            {
-                if (minute != _minute)
-                {
-                    _minute = minute;
-                    _inMinute = 0;
-                }
-                if (minute / 60 != _hour)
-                {
-                    _hour = minute / 60;
-                    _inHour = 0;
-                }
-                if (minute / 1440 != _day)
-                {
-                    _day = minute / 1440;
-                    _inDay = 0;
-                }
-                if (_inMinute >= perMinute || _inHour >= perHour || _inDay >= perDay)
-                {
-                    return false;
-                }
-                _inMinute++;
-                _inHour++;
-                _inDay++;
-                return true;
-            }
-        }
     }
 }

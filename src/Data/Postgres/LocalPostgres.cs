@@ -97,6 +97,7 @@ public sealed class LocalPostgres : IAsyncDisposable
     private async Task StartCoreAsync(bool fastAndUnsafe, CancellationToken ct)
     {
         _bin = PostgresBinaries.Find(_options.BinDirectory);
+        var socketDirectory = ValidSocketDirectoryOrNull();
         Directory.CreateDirectory(_dir);
         var passwordFile = Path.Combine(_dir, "superuser.password");
 
@@ -117,12 +118,16 @@ public sealed class LocalPostgres : IAsyncDisposable
         }
         else
         {
-            Port = FreeLoopbackPort();
+            Port = _options.Port > 0 ? _options.Port : FreeLoopbackPort();
+            if (socketDirectory is not null)
+            {
+                await PrepareSocketDirectoryAsync(socketDirectory, ct).ConfigureAwait(false);
+            }
             var log = Path.Combine(_dir, "server.log");
             string[] args =
             [
                 "-D", _dataDir, "-l", log, "-w", "-t", _options.StartTimeoutSeconds.ToString(CultureInfo.InvariantCulture),
-                "-o", $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=", "start",
+                "-o", $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={(socketDirectory is null ? "" : $"'{socketDirectory}'")}", "start",
             ];
             var result = await RunAsync(Path.Combine(_bin, "pg_ctl"), args, ct, throwOnError: false).ConfigureAwait(false);
             if (result.ExitCode != 0)
@@ -198,6 +203,63 @@ public sealed class LocalPostgres : IAsyncDisposable
         {
             File.SetUnixFileMode(passwordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
+    }
+
+    /// <summary>The full path of <see cref="LocalPostgresOptions.SocketDirectory"/>, checked before anything is created; null: TCP only.</summary>
+    private string? ValidSocketDirectoryOrNull()
+    {
+        var dir = _options.SocketDirectory;
+        if (string.IsNullOrWhiteSpace(dir))
+        {
+            return null;
+        }
+        if (!Path.IsPathRooted(dir) || dir.Contains('\'', StringComparison.Ordinal) || dir.Contains(' ', StringComparison.Ordinal))
+        {
+            throw new LocalPostgresException($"LocalPostgres:SocketDirectory must be an absolute path without spaces or quotes, not '{dir}'.");
+        }
+        dir = Path.GetFullPath(dir).TrimEnd('/');
+        // The socket file is <dir>/.s.PGSQL.<port>, and Unix socket paths hold at most 107 bytes.
+        if (System.Text.Encoding.UTF8.GetByteCount(dir) + "/.s.PGSQL.65535".Length > 107)
+        {
+            throw new LocalPostgresException($"LocalPostgres:SocketDirectory '{dir}' is too long for a Unix socket path (at most 92 characters); choose a shorter folder.");
+        }
+        return dir;
+    }
+
+    /// <summary>
+    /// Makes the socket folder private to the server's OS user and lets that user (only) connect through it as the
+    /// superuser by peer authentication.
+    /// </summary>
+    private async Task PrepareSocketDirectoryAsync(string dir, CancellationToken ct)
+    {
+        Directory.CreateDirectory(dir);
+        var runAs = RunAsUserOrNull();
+        if (runAs is not null)
+        {
+            await ChownAsync(runAs, dir, ct).ConfigureAwait(false);
+            EnsureTraversable(dir);
+        }
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(dir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+        await EnsurePeerAccessAsync(runAs ?? Environment.UserName, ct).ConfigureAwait(false);
+    }
+
+    private async Task EnsurePeerAccessAsync(string osUser, CancellationToken ct)
+    {
+        const string map = "bankingllm_owner";
+        var rule = $"local all {SuperUser} peer map={map}";
+        var hba = Path.Combine(_dataDir, "pg_hba.conf");
+        var hbaLines = await File.ReadAllLinesAsync(hba, ct).ConfigureAwait(false);
+        if (!hbaLines.Contains(rule, StringComparer.Ordinal))
+        {
+            // First match wins: the rule goes before initdb's password rules.
+            await File.WriteAllLinesAsync(hba, ["# The server's OS user, over the private socket (LocalPostgres:SocketDirectory).", rule, .. hbaLines], ct).ConfigureAwait(false);
+        }
+        var ident = Path.Combine(_dataDir, "pg_ident.conf");
+        var identLines = (await File.ReadAllLinesAsync(ident, ct).ConfigureAwait(false)).Where(l => !l.StartsWith(map + " ", StringComparison.Ordinal));
+        await File.WriteAllLinesAsync(ident, [.. identLines, $"{map} {osUser} {SuperUser}"], ct).ConfigureAwait(false);
     }
 
     private int? RunningPort()
@@ -329,7 +391,8 @@ public sealed class LocalPostgres : IAsyncDisposable
         return (process.ExitCode, (await stdout.ConfigureAwait(false)) + (await stderr.ConfigureAwait(false)));
     }
 
-    private static int FreeLoopbackPort()
+    /// <summary>A loopback TCP port free at the moment of the call.</summary>
+    public static int FreeLoopbackPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -21,6 +21,20 @@ public sealed class LocalPostgresOptions
     [Required]
     public string Database { get; set; } = "banking";
 
+    /// <summary>
+    /// Loopback port; 0 (the default) picks a free one at each start. A fixed port keeps tools configured for this
+    /// cluster (pgBackRest's <c>pg1-port</c>) valid across restarts.
+    /// </summary>
+    [Range(0, 65535)]
+    public int Port { get; set; }
+
+    /// <summary>
+    /// Absolute folder for the server's Unix socket; unset (the default) means TCP only. pgBackRest connects only over
+    /// a socket. The folder is made private to the server's OS user, who may connect through it as the cluster's
+    /// superuser without a password (peer authentication, as Debian's own clusters do).
+    /// </summary>
+    public string? SocketDirectory { get; set; }
+
     /// <summary>Seconds to wait for the server to accept connections.</summary>
     [Range(1, 600)]
     public int StartTimeoutSeconds { get; set; } = 60;

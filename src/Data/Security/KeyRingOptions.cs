@@ -32,4 +32,8 @@ public sealed class KeyRingOptions
     /// <summary>Data keys older than this rotate (seed: every 90 days).</summary>
     [Range(1, 3650)]
     public int RotationDays { get; set; } = 90;
+
+    /// <summary>The HMAC key of ssn_hash rotates on its own, longer period (every rotation re-hashes every customer).</summary>
+    [Range(1, 3650)]
+    public int HashKeyRotationDays { get; set; } = 365;
 }

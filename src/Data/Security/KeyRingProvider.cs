@@ -29,7 +29,23 @@ public sealed class KeyRingProvider(IOptions<KeyRingOptions> options, TimeProvid
     /// Adds a new data key version (and, when <paramref name="includeHashKey"/>, a new hash key version) and makes it
     /// active. Old versions are kept for decryption. Only for the key file: configured keys rotate in the secret store.
     /// </summary>
-    public KeyRing Rotate(bool includeHashKey = false)
+    public KeyRing Rotate(bool includeHashKey = false) => RotateKeys(dataKey: true, hashKey: includeHashKey);
+
+    /// <summary>Rotates each key whose lifetime is over (data: RotationDays, hash: HashKeyRotationDays); what rotated.</summary>
+    public (bool DataKey, bool HashKey) RotateDue()
+    {
+        lock (_gate)
+        {
+            var due = (IsRotationDue(), IsHashRotationDue());
+            if (due.Item1 || due.Item2)
+            {
+                RotateKeys(due.Item1, due.Item2);
+            }
+            return due;
+        }
+    }
+
+    private KeyRing RotateKeys(bool dataKey, bool hashKey)
     {
         lock (_gate)
         {
@@ -39,16 +55,23 @@ public sealed class KeyRingProvider(IOptions<KeyRingOptions> options, TimeProvid
             }
             var ring = _ring ??= Build();
             var now = clock.GetUtcNow();
-            var newData = KeyFile.NewKey(ring.DataKeys.Max(k => k.Version) + 1, now);
+            var dataKeys = ring.DataKeys.ToList();
+            var activeData = ring.ActiveDataKey.Version;
+            if (dataKey)
+            {
+                var newData = KeyFile.NewKey(ring.DataKeys.Max(k => k.Version) + 1, now);
+                dataKeys.Add(newData);
+                activeData = newData.Version;
+            }
             var hashKeys = ring.HashKeys.ToList();
             var activeHash = ring.ActiveHashKey.Version;
-            if (includeHashKey)
+            if (hashKey)
             {
                 var newHash = KeyFile.NewKey(ring.HashKeys.Max(k => k.Version) + 1, now);
                 hashKeys.Add(newHash);
                 activeHash = newHash.Version;
             }
-            var rotated = new KeyRing([.. ring.DataKeys, newData], hashKeys, newData.Version, activeHash);
+            var rotated = new KeyRing(dataKeys, hashKeys, activeData, activeHash);
             KeyFile.Save(options.Value.KeyFile, rotated);
             _ring = rotated;
             return rotated;
@@ -56,8 +79,17 @@ public sealed class KeyRingProvider(IOptions<KeyRingOptions> options, TimeProvid
     }
 
     /// <summary>True when the active data key is older than the configured rotation period.</summary>
-    public bool IsRotationDue() =>
-        clock.GetUtcNow() - Current.ActiveDataKey.CreatedAt >= TimeSpan.FromDays(options.Value.RotationDays);
+    public bool IsRotationDue() => IsOlderThan(Current.ActiveDataKey, options.Value.RotationDays);
+
+    /// <summary>True when the active hash key is older than its own (longer) rotation period.</summary>
+    public bool IsHashRotationDue() => IsOlderThan(Current.ActiveHashKey, options.Value.HashKeyRotationDays);
+
+    /// <summary>The configured lifetimes, for status displays.</summary>
+    public (int DataKeyDays, int HashKeyDays) Lifetimes => (options.Value.RotationDays, options.Value.HashKeyRotationDays);
+
+    // Configured keys carry no creation date (DateTimeOffset.MinValue): their age is the secret store's to track.
+    private bool IsOlderThan(VersionedKey key, int days) =>
+        key.CreatedAt > DateTimeOffset.MinValue && clock.GetUtcNow() - key.CreatedAt >= TimeSpan.FromDays(days);
 
     private KeyRing Build()
     {

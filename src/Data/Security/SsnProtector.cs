@@ -11,11 +11,26 @@ namespace BankingLlm.Data.Security;
 /// </summary>
 public sealed class SsnProtector(FieldEncryptor encryptor, KeyRingProvider keys)
 {
+    /// <summary>ssn_hash of an anonymised customer: <c>erased:{customer id}</c>, unique and tied to no SSN.</summary>
+    public const string ErasedHashPrefix = "erased:";
+
     public byte[] Encrypt(Guid customerId, string ssn) =>
         encryptor.Encrypt(Encoding.ASCII.GetBytes(Normalize(ssn)), AssociatedData(customerId));
 
+    /// <exception cref="InvalidOperationException">The customer was anonymised: there is no SSN any more.</exception>
     public string Decrypt(Guid customerId, byte[] envelope) =>
-        Encoding.ASCII.GetString(encryptor.Decrypt(envelope, AssociatedData(customerId)));
+        IsErased(envelope)
+            ? throw new InvalidOperationException($"The SSN of customer {customerId} was erased when the customer was anonymised.")
+            : Encoding.ASCII.GetString(encryptor.Decrypt(envelope, AssociatedData(customerId)));
+
+    /// <summary>The ssn_encrypted value of an anonymised customer: one zero byte, not an envelope (the column is NOT NULL).</summary>
+    public static byte[] ErasedEnvelope() => [0x00];
+
+    public static bool IsErased(ReadOnlySpan<byte> envelope) => envelope.Length == 1 && envelope[0] == 0x00;
+
+    public static string ErasedHash(Guid customerId) => ErasedHashPrefix + customerId.ToString("N", CultureInfo.InvariantCulture);
+
+    public static bool IsErased(string ssnHash) => ssnHash.StartsWith(ErasedHashPrefix, StringComparison.Ordinal);
 
     /// <summary>The hash under the active hash key.</summary>
     public string Hash(string ssn) => Hash(ssn, keys.Current.ActiveHashKey);

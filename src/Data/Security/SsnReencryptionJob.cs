@@ -7,7 +7,7 @@ namespace BankingLlm.Data.Security;
 /// <summary>
 /// Re-encrypts <c>customers.ssn_encrypted</c> under the active data key (and re-hashes <c>ssn_hash</c> under the
 /// active hash key) in batches, each batch its own transaction. Rows already on the active keys are skipped, so
-/// the job is resumable: stop it at any point and run it again.
+/// the job is resumable: stop it at any point and run it again. Anonymised customers (no SSN left) are skipped.
 /// </summary>
 public sealed class SsnReencryptionJob(IDbContextFactory<BankingDbContext> contexts, SsnProtector ssn, KeyRingProvider keys, ILogger<SsnReencryptionJob> logger)
 {
@@ -27,7 +27,8 @@ public sealed class SsnReencryptionJob(IDbContextFactory<BankingDbContext> conte
             var rows = await db.Customers
                 .FromSql($"""
                     SELECT * FROM customers
-                    WHERE substring(ssn_encrypted from 1 for 5) <> {dataPrefix} OR ssn_hash NOT LIKE {hashPrefix + "%"}
+                    WHERE (substring(ssn_encrypted from 1 for 5) <> {dataPrefix} OR ssn_hash NOT LIKE {hashPrefix + "%"})
+                      AND ssn_hash NOT LIKE {SsnProtector.ErasedHashPrefix + "%"}
                     ORDER BY customer_id
                     LIMIT {batchSize}
                     FOR UPDATE SKIP LOCKED
@@ -51,6 +52,36 @@ public sealed class SsnReencryptionJob(IDbContextFactory<BankingDbContext> conte
         return new Progress(total, await RemainingAsync(ct).ConfigureAwait(false));
     }
 
+    /// <summary>How many rows are on each key version: SSN envelopes, SSN hashes and PII vault envelopes.</summary>
+    public sealed record KeyUsage(IReadOnlyDictionary<int, long> SsnByDataKey, IReadOnlyDictionary<int, long> SsnByHashKey, long SsnErased, IReadOnlyDictionary<int, long> VaultByDataKey);
+
+    public async Task<KeyUsage> UsageAsync(CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct).ConfigureAwait(false);
+        // The envelope's bytes 2..5 are the key version, big-endian; the hash is "h{version}:...".
+        const string envelopeVersion = "('x' || encode(substring({0} from 2 for 4), 'hex'))::bit(32)::int";
+        var ssnData = await CountByVersionAsync(db, $"SELECT {string.Format(System.Globalization.CultureInfo.InvariantCulture, envelopeVersion, "ssn_encrypted")}, count(*) FROM customers WHERE get_byte(ssn_encrypted, 0) = 1 GROUP BY 1", ct).ConfigureAwait(false);
+        var ssnHash = await CountByVersionAsync(db, "SELECT substring(ssn_hash from '^h([0-9]+):')::int, count(*) FROM customers WHERE ssn_hash ~ '^h[0-9]+:' GROUP BY 1", ct).ConfigureAwait(false);
+        var vault = await CountByVersionAsync(db, $"SELECT {string.Format(System.Globalization.CultureInfo.InvariantCulture, envelopeVersion, "ciphertext")}, count(*) FROM pii_vault WHERE get_byte(ciphertext, 0) = 1 GROUP BY 1", ct).ConfigureAwait(false);
+        var erased = await db.Database.SqlQuery<long>($"SELECT count(*) AS \"Value\" FROM customers WHERE ssn_hash LIKE {SsnProtector.ErasedHashPrefix + "%"}").SingleAsync(ct).ConfigureAwait(false);
+        return new KeyUsage(ssnData, ssnHash, erased, vault);
+    }
+
+    private static async Task<Dictionary<int, long>> CountByVersionAsync(BankingDbContext db, string sql, CancellationToken ct)
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct).ConfigureAwait(false);
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        var counts = new Dictionary<int, long>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            counts[reader.GetInt32(0)] = reader.GetInt64(1);
+        }
+        return counts;
+    }
+
     public async Task<int> RemainingAsync(CancellationToken ct = default)
     {
         var ring = keys.Current;
@@ -60,7 +91,8 @@ public sealed class SsnReencryptionJob(IDbContextFactory<BankingDbContext> conte
         return await db.Database
             .SqlQuery<int>($"""
                 SELECT count(*)::int AS "Value" FROM customers
-                WHERE substring(ssn_encrypted from 1 for 5) <> {dataPrefix} OR ssn_hash NOT LIKE {hashPrefix + "%"}
+                WHERE (substring(ssn_encrypted from 1 for 5) <> {dataPrefix} OR ssn_hash NOT LIKE {hashPrefix + "%"})
+                      AND ssn_hash NOT LIKE {SsnProtector.ErasedHashPrefix + "%"}
                 """)
             .SingleAsync(ct).ConfigureAwait(false);
     }

@@ -8,7 +8,9 @@ namespace BankingLlm.PiiGuard.Output;
 /// Output guard for a reply that arrives in chunks. A value split across chunks ("4111 11" + "11 1111 1111 1111")
 /// must never leak, so the guard holds back the tail that could still be part of a value and releases text only up to
 /// a safe point: before the earliest of the last <see cref="TrailingWords"/> words that contains a digit, '@' or '+'
-/// (a number, e-mail or house number may be growing there), and never the last, possibly unfinished, word. The held
+/// (a number, e-mail or house number may be growing there), extended back over any such word within
+/// <see cref="ChainGapWords"/> words of it (so a long value is never cut at the window's edge), and never the last,
+/// possibly unfinished, word. The held
 /// text is masked together with what follows; <see cref="Complete"/> flushes the rest. Not thread-safe: one per reply.
 /// </summary>
 public sealed class PiiStreamGuard
@@ -18,6 +20,9 @@ public sealed class PiiStreamGuard
 
     /// <summary>A held tail longer than this is released in part even without a safe point (bounded memory and latency).</summary>
     public const int MaxHeldCharacters = 2048;
+
+    /// <summary>Words without a digit that may sit between two parts of one value ("521 Juniper Ln, San Jose, CA 95112").</summary>
+    public const int ChainGapWords = 6;
 
     private const int ContextCharacters = 120;
 
@@ -128,6 +133,36 @@ public sealed class PiiStreamGuard
             }
 
             i = wordStart - 1;
+        }
+
+        // The window may end inside a value longer than it ("4111 1111 1111 1111 and [SSN_1]: your ..." with the
+        // window's edge on the third group): keep holding while another risky word lies within ChainGapWords words
+        // before the held one, so a value is never cut where the window happens to end.
+        var j = hold - 1;
+        for (var gap = 0; gap <= ChainGapWords && j >= 0;)
+        {
+            while (j >= 0 && char.IsWhiteSpace(buffer[j]))
+            {
+                j--;
+            }
+
+            if (j < 0)
+            {
+                break;
+            }
+
+            var wordStart = WordStart(buffer, j);
+            if (IsRisky(buffer.AsSpan(wordStart, j + 1 - wordStart)))
+            {
+                hold = wordStart;
+                gap = 0;
+            }
+            else
+            {
+                gap++;
+            }
+
+            j = wordStart - 1;
         }
 
         if (end - hold > MaxHeldCharacters)

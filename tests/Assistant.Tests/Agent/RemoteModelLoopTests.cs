@@ -92,6 +92,45 @@ public sealed class RemoteModelLoopTests(RemoteModelFixture app)
     }
 
     [Fact]
+    public async Task A_streaming_reply_is_relayed_in_pieces_through_the_output_guard()
+    {
+        var (customer, session, _) = await StartAsync();
+        var before = app.Stub.Requests.Count;
+        app.Stub.EnqueueToolCall("accounts-get_balance", """{"account":"checking"}""");
+        // The model repeats the placeholder and, as an injected model might, the raw number too.
+        app.Stub.EnqueueText("Thanks, I noted [SSN_1]. Your SSN 123-45-6789 is safe. Checking has $1,250.00 available.");
+        var deltas = new List<string>();
+
+        var turn = await app.Get<ConversationService>().RunTurnAsync(
+            new TurnRequest(customer, session, "my SSN is 123-45-6789, what's my checking balance?"),
+            (delta, _) => { deltas.Add(delta); return ValueTask.CompletedTask; });
+
+        Assert.Equal(["accounts.get_balance"], turn.Tools);
+        Assert.True(deltas.Count > 1, $"expected the reply in several pieces, got {deltas.Count}");
+        var streamed = string.Concat(deltas);
+        Assert.Equal(turn.Reply, streamed);
+        Assert.DoesNotContain("123-45-6789", streamed, StringComparison.Ordinal);
+        Assert.DoesNotContain("[SSN_1]", streamed, StringComparison.Ordinal);
+        Assert.Contains("1,250.00", streamed, StringComparison.Ordinal);
+        Assert.All(app.Stub.Requests.Skip(before), body => Assert.Contains("\"stream\":true", body.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_stream_that_breaks_ends_the_turn_with_the_safe_reply()
+    {
+        var (customer, session, _) = await StartAsync();
+        app.Stub.EnqueueError(503);
+        var deltas = new List<string>();
+
+        var turn = await app.Get<ConversationService>().RunTurnAsync(new TurnRequest(customer, session, "what's my checking balance?"),
+            (delta, _) => { deltas.Add(delta); return ValueTask.CompletedTask; });
+
+        Assert.Empty(deltas);
+        Assert.Empty(turn.Tools);
+        Assert.Contains(await AuditAsync(session), a => a.ErrorMessage?.Contains("model unavailable", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
     public async Task An_injected_model_cannot_confirm_a_transfer_the_customer_did_not_confirm()
     {
         var (customer, session, checking) = await StartAsync();

@@ -234,7 +234,7 @@ public sealed class CliTests
         await cmd.ExecuteNonQueryAsync();
     }
 
-    private static async Task<T> ScalarAsync<T>(string cs, string sql)
+    internal static async Task<T> ScalarAsync<T>(string cs, string sql)
     {
         await using var conn = new NpgsqlConnection(cs);
         await conn.OpenAsync();

@@ -15,7 +15,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace BankingLlm.Assistant.Tests.Hubs;
 
 /// <summary>The real app on a loopback port over a fresh database; real SignalR clients connect to it.</summary>
-public sealed class HubFixture : IAsyncLifetime
+public class HubFixture : IAsyncLifetime
 {
     private WebApplication? _app;
     private string _connectionString = "";
@@ -27,25 +27,35 @@ public sealed class HubFixture : IAsyncLifetime
 
     public IServiceProvider Services => _app!.Services;
 
-    public async Task InitializeAsync()
+    /// <summary>More command-line settings for the app (a derived fixture's model, limits ...).</summary>
+    protected virtual IEnumerable<string> ExtraArguments => [];
+
+    public virtual async Task InitializeAsync()
     {
         _connectionString = await TestPostgres.CreateDatabaseAsync();
-        _app = await AssistantHost.BuildAsync(
+        (_app, BaseAddress) = await StartAppAsync(_connectionString, Path.Combine(_dir, "keys.json"), SigningKey, ExtraArguments);
+    }
+
+    /// <summary>Builds and starts the real app on a loopback port over <paramref name="connectionString"/>.</summary>
+    public static async Task<(WebApplication App, Uri BaseAddress)> StartAppAsync(string connectionString, string keyFile, string signingKey, IEnumerable<string> extraArguments)
+    {
+        var app = await AssistantHost.BuildAsync(
         [
             "--urls", "http://127.0.0.1:0",
-            $"--ConnectionStrings:Banking={_connectionString}",
-            $"--KeyRing:KeyFile={Path.Combine(_dir, "keys.json")}",
-            $"--Auth:SigningKey={SigningKey}",
+            $"--ConnectionStrings:Banking={connectionString}",
+            $"--KeyRing:KeyFile={keyFile}",
+            $"--Auth:SigningKey={signingKey}",
             "--Database:MigrateOnStart=true",
             "--Database:SeedDemoDataOnStart=false",
             "--Database:MinPoolSize=0",
             "--Logging:LogLevel:Default=Warning",
+            .. extraArguments,
         ]);
-        await _app.StartAsync();
-        BaseAddress = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        await app.StartAsync();
+        return (app, new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()));
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_app is not null)
         {

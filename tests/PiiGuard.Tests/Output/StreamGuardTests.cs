@@ -54,6 +54,22 @@ public sealed class StreamGuardTests
         Assert.DoesNotContain("7946", streamed, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(8)]
+    [InlineData(3)]
+    public void A_model_stream_in_small_pieces_with_placeholders_never_leaks(int size)
+    {
+        const string reply = "About card 4111 1111 1111 1111 and [SSN_1]: your checking account has $1,250.00 available right now.";
+        var guard = Guard.OutputGuard();
+        var stream = guard.CreateStream(new PiiVault("s"));
+        var parts = Enumerable.Range(0, (reply.Length + size - 1) / size).Select(i => reply.Substring(i * size, Math.Min(size, reply.Length - i * size)))
+            .Select(stream.Push).ToList();
+        parts.Add(stream.Complete());
+
+        Assert.Equal(guard.Mask(reply, new PiiVault("s")), string.Concat(parts));
+        Assert.All(parts, part => Assert.DoesNotContain("4111", part, StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task GuardAsync_masks_an_async_stream()
     {
