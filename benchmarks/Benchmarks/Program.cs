@@ -6,6 +6,8 @@ using BenchmarkDotNet.Running;
 //   history-tool [--calls N]            transactions.get_recent_transactions through kernel + audit on that database
 //   pii-latency                         PII guard per-message latency
 //   tools [--calls N]                   a tool call through the kernel, filters and audit insert
+//   load [--sessions N] [--interval S] [--duration S] [--saturate] [--idle N]
+//                                       SignalR load on the app (chat hub vs echo hub) and idle memory per connection
 //   token-latency [--calls N]           token counting of one new message, per call
 // Anything else: BenchmarkDotNet, e.g. `-- --filter *Pii*`.
 switch (args.FirstOrDefault())
@@ -17,6 +19,10 @@ switch (args.FirstOrDefault())
     case "pii-latency":
         Console.WriteLine(PiiLatencyProbe.Run());
         return 0;
+    case "load":
+        return await BankingLlm.Benchmarks.Load.LoadRunner.RunAsync(args[1..]);
+    case "idle-clients":
+        return await BankingLlm.Benchmarks.Load.IdleConnections.RunClientsAsync(args[1..]);
     case "token-latency":
         Console.WriteLine(TokenLatencyProbe.Run(args[1..]));
         return 0;

@@ -31,6 +31,8 @@ public static class DatabaseConnection
         }
         csb.Timezone ??= "UTC";
         var builder = new NpgsqlDataSourceBuilder(csb.ConnectionString);
+        // The pool's name in Npgsql's metrics (db_client_connection_pool_name): the database, not the connection string.
+        builder.Name = csb.Database;
         builder.EnableDynamicJson();
         PostgresEnums.MapTo(builder);
         return builder.Build();

@@ -2,10 +2,12 @@ using BankingLlm.Assistant.Agent.Offline;
 using BankingLlm.Assistant.Agent.Prompts;
 using BankingLlm.Tools.Audit;
 using BankingLlm.Assistant.Agent.Providers;
+using BankingLlm.Assistant.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
+using Microsoft.SemanticKernel.Services;
 
 namespace BankingLlm.Assistant.Agent;
 
@@ -21,25 +23,31 @@ public sealed class AgentLoop(PromptCatalog prompts, AuditRecorder audit, IOptio
 
     public async Task<AgentTurnResult> RunAsync(Kernel kernel, IChatCompletionService model, PromptExecutionSettings settings, ChatHistory history, AgentTurn turn, CancellationToken ct)
     {
+        using var activity = AssistantTelemetry.StartAgentLoop();
+        var modelId = model.GetModelId() ?? "unknown";
         var start = history.Count;
         string? intent = null;
         double? confidence = null;
         for (var round = 0; round < options.Value.MaxToolRounds; round++)
         {
             ChatMessageContent reply;
-            try
+            using (var call = AssistantTelemetry.StartModelCall(modelId, round))
             {
-                reply = turn.ReplyDeltas is { } deltas && options.Value.Provider != ModelProvider.Offline
-                    ? await StreamAsync(kernel, model, settings, history, deltas, ct).ConfigureAwait(false)
-                    : (await model.GetChatMessageContentsAsync(history, settings, kernel, ct).ConfigureAwait(false))[0];
-            }
-            // Remote models fail only with HttpOperationException (GuardedChatCompletionService translates every
-            // failure of the endpoint, timeouts included); anything else is a bug and goes up as one.
-            catch (HttpOperationException ex)
-            {
-                AgentLog.ModelFailed(logger, ex.GetType().Name);
-                await audit.WriteRefusalAsync("agent", "model", new Dictionary<string, object?>(), $"model unavailable: {ex.GetType().Name}", CancellationToken.None).ConfigureAwait(false);
-                return End(prompts.Fallback("model_unavailable"), AgentOutcome.ModelUnavailable);
+                try
+                {
+                    reply = turn.ReplyDeltas is { } deltas && options.Value.Provider != ModelProvider.Offline
+                        ? await StreamAsync(kernel, model, settings, history, deltas, ct).ConfigureAwait(false)
+                        : (await model.GetChatMessageContentsAsync(history, settings, kernel, ct).ConfigureAwait(false))[0];
+                }
+                // Remote models fail only with HttpOperationException (GuardedChatCompletionService translates every
+                // failure of the endpoint, timeouts included); anything else is a bug and goes up as one.
+                catch (HttpOperationException ex)
+                {
+                    AgentLog.ModelFailed(logger, ex.GetType().Name);
+                    call?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, ex.GetType().Name);
+                    await audit.WriteRefusalAsync("agent", "model", new Dictionary<string, object?>(), $"model unavailable: {ex.GetType().Name}", CancellationToken.None).ConfigureAwait(false);
+                    return End(prompts.Fallback("model_unavailable"), AgentOutcome.ModelUnavailable);
+                }
             }
 
             intent ??= reply.Metadata?.GetValueOrDefault(OfflineChatCompletionService.IntentKey) as string;

@@ -5,6 +5,7 @@ using BankingLlm.Assistant.Agent.Providers;
 using BankingLlm.Assistant.Conversations;
 using BankingLlm.Assistant.Privacy;
 using BankingLlm.Assistant.Scaling;
+using BankingLlm.Assistant.Telemetry;
 using BankingLlm.PiiGuard.Operators;
 using BankingLlm.PiiGuard.Recording;
 using BankingLlm.PiiGuard.Vault;
@@ -57,6 +58,7 @@ public static class AgentServiceCollectionExtensions
         services.AddSingleton<ChatHistoryPreparer>();
         services.AddSingleton<AgentKernelFactory>();
         services.AddSingleton<AgentLoop>();
+        services.TryAddSingleton<AssistantTelemetry>();
         services.TryAddSingleton<ISessionLock, InProcessSessionLock>();
         services.AddSingleton<HandoffService>();
         services.AddSingleton<ConversationService>();

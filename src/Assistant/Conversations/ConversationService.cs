@@ -4,6 +4,7 @@ using BankingLlm.Assistant.Agent;
 using BankingLlm.Assistant.Agent.Offline;
 using BankingLlm.Assistant.Agent.Prompts;
 using BankingLlm.Assistant.Scaling;
+using BankingLlm.Assistant.Telemetry;
 using BankingLlm.Data;
 using BankingLlm.Data.Entities;
 using BankingLlm.PiiGuard;
@@ -33,6 +34,7 @@ public sealed class ConversationService(
     HandoffService handoff,
     IOptions<ConversationOptions> options,
     ISessionLock sessionLock,
+    AssistantTelemetry telemetry,
     TimeProvider clock)
 {
     public string ModelId => model.GetModelId() ?? "unknown";
@@ -100,12 +102,28 @@ public sealed class ConversationService(
 
     private async Task<TurnResult> RunTurnLockedAsync(TurnRequest request, Func<string, CancellationToken, ValueTask>? replyDeltas, CancellationToken ct)
     {
-        // Turns of one session run one at a time, across instances when Redis is configured.
-        await using var held = await sessionLock.AcquireAsync(request.SessionId, ct).ConfigureAwait(false);
-        return await RunTurnCoreAsync(request, replyDeltas, ct).ConfigureAwait(false);
+        using var measurement = telemetry.StartTurn();
+        try
+        {
+            // Turns of one session run one at a time, across instances when Redis is configured.
+            await using var held = await sessionLock.AcquireAsync(request.SessionId, ct).ConfigureAwait(false);
+            var result = await RunTurnCoreAsync(request, replyDeltas, measurement, ct).ConfigureAwait(false);
+            measurement.Complete(result.Outcome);
+            return result;
+        }
+        catch (ConversationException ex)
+        {
+            measurement.Complete(ex.Code);
+            throw;
+        }
+        catch (OperationCanceledException)
+        {
+            measurement.Complete("cancelled");
+            throw;
+        }
     }
 
-    private async Task<TurnResult> RunTurnCoreAsync(TurnRequest request, Func<string, CancellationToken, ValueTask>? replyDeltas, CancellationToken ct)
+    private async Task<TurnResult> RunTurnCoreAsync(TurnRequest request, Func<string, CancellationToken, ValueTask>? replyDeltas, TurnMeasurement measurement, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         ChatSession session;
@@ -115,6 +133,7 @@ public sealed class ConversationService(
         await using (var db = await contexts.CreateDbContextAsync(ct).ConfigureAwait(false))
         {
             session = await OwnedSessionAsync(db, request.CustomerId, request.SessionId, ct).ConfigureAwait(false);
+            measurement.Channel = session.Channel?.ToString().ToLowerInvariant() ?? "unknown";
             if (session.EndedAt is not null)
             {
                 throw new ConversationException("session_ended", "This session has ended; start a new one.");
@@ -185,8 +204,14 @@ public sealed class ConversationService(
         }
 
         var userMessage = new ChatMessageContent(AuthorRole.User, guarded.MaskedText);
-        var after = await SaveTurnAsync(session.SessionId, request.CustomerId, messageId, userMessage, result, ct).ConfigureAwait(false);
-        return new TurnResult(reply, result.ToolsCalled, after, guarded.MaskedText, [.. guarded.MaskedTypes.Select(t => t.ToWireName())]);
+        // A turn that called only read tools (accounts, transactions) or none cannot have created or decided a pending
+        // action: the state read at the start still stands (if not expired), which saves a query on most turns.
+        var pendingUnchanged = result.ToolsCalled.All(t => t.StartsWith("accounts.", StringComparison.Ordinal) || t.StartsWith("transactions.", StringComparison.Ordinal));
+        var after = await SaveTurnAsync(session.SessionId, request.CustomerId, messageId, userMessage, result, pendingUnchanged ? pending : null, pendingUnchanged, ct).ConfigureAwait(false);
+        return new TurnResult(reply, result.ToolsCalled, after, guarded.MaskedText, [.. guarded.MaskedTypes.Select(t => t.ToWireName())])
+        {
+            Outcome = OutcomeName(result.Outcome),
+        };
     }
 
     /// <summary>The text of the turn: the customer's words, or the words an explicit confirm / cancel stands for.</summary>
@@ -207,10 +232,12 @@ public sealed class ConversationService(
         return (request.Text, null);
     }
 
-    private async Task<PendingActionInfo?> SaveTurnAsync(Guid sessionId, Guid customerId, Guid userMessageId, ChatMessageContent userMessage, AgentTurnResult result, CancellationToken ct)
+    private async Task<PendingActionInfo?> SaveTurnAsync(Guid sessionId, Guid customerId, Guid userMessageId, ChatMessageContent userMessage, AgentTurnResult result, PendingAction? startPending, bool pendingUnchanged, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await contexts.CreateDbContextAsync(ct).ConfigureAwait(false);
+        // One transaction, committed or rolled back whole: no savepoint round trips around SaveChanges.
+        db.Database.AutoSavepointsEnabled = false;
         await using var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
         var session = await db.ChatSessions.FromSql($"SELECT * FROM chat_sessions WHERE session_id = {sessionId} FOR UPDATE").SingleAsync(ct).ConfigureAwait(false);
         var next = (await db.ChatMessages.Where(m => m.SessionId == sessionId).MaxAsync(m => (int?)m.Sequence, ct).ConfigureAwait(false) ?? 0) + 1;
@@ -250,7 +277,9 @@ public sealed class ConversationService(
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         await tx.CommitAsync(ct).ConfigureAwait(false);
 
-        var pending = await LivePendingActionAsync(db, sessionId, customerId, now, ct).ConfigureAwait(false);
+        var pending = pendingUnchanged
+            ? (startPending?.ExpiresAt > now ? startPending : null)
+            : await LivePendingActionAsync(db, sessionId, customerId, now, ct).ConfigureAwait(false);
         return pending is null ? null : new PendingActionInfo(pending.ActionId, pending.Summary, pending.ExpiresAt);
     }
 
@@ -264,6 +293,15 @@ public sealed class ConversationService(
         // Another customer's session is answered exactly like a missing one.
         await db.ChatSessions.SingleOrDefaultAsync(s => s.SessionId == sessionId && s.CustomerId == customerId, ct).ConfigureAwait(false)
             ?? throw ConversationException.SessionNotFound();
+
+    /// <summary>The turn metric's outcome label: replied, model_unavailable or loop_limit.</summary>
+    private static string OutcomeName(AgentOutcome outcome) => outcome switch
+    {
+        AgentOutcome.Replied => "replied",
+        AgentOutcome.ModelUnavailable => "model_unavailable",
+        AgentOutcome.LoopLimit => "loop_limit",
+        _ => outcome.ToString().ToLowerInvariant(),
+    };
 
     private string ModelVersion() =>
         model.Attributes.TryGetValue("model_version", out var v) && v is string s ? s : "n/a";

@@ -11,7 +11,11 @@ public sealed record PendingActionInfo(Guid ActionId, string Summary, DateTime E
 /// the model was given (masked) with the PII types found in the customer's message. While a member of staff holds the
 /// session the message goes to them instead: ForwardedToStaff is what they are shown, and there is no reply.
 /// </summary>
-public sealed record TurnResult(string Reply, IReadOnlyList<string> Tools, PendingActionInfo? PendingAction, string MaskedText, IReadOnlyList<string> PiiTypes, RelayedMessage? ForwardedToStaff = null);
+public sealed record TurnResult(string Reply, IReadOnlyList<string> Tools, PendingActionInfo? PendingAction, string MaskedText, IReadOnlyList<string> PiiTypes, RelayedMessage? ForwardedToStaff = null)
+{
+    /// <summary>How the agent ended the turn: replied, model_unavailable or loop_limit.</summary>
+    public string Outcome { get; init; } = "replied";
+}
 
 /// <summary>A new session.</summary>
 public sealed record SessionStarted(Guid SessionId, DateTime StartedAt);

@@ -22,6 +22,7 @@ public static class AssistantHost
         builder.AddAssistantAgent();
         builder.AddAssistantAuth();
         builder.AddChatHub();
+        builder.AddAssistantTelemetry();
         builder.AddScaleOut();
         builder.AddBankingMaintenance();
 
@@ -45,6 +46,7 @@ public static class AssistantHost
         }
 
         app.UseWebChatPage();
+        app.MapAssistantMetrics();
         app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();

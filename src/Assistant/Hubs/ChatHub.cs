@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using BankingLlm.Assistant.Conversations;
 using BankingLlm.Assistant.Security;
+using BankingLlm.Assistant.Telemetry;
 using BankingLlm.Data.Entities;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
@@ -18,6 +19,7 @@ public sealed class ChatHub(
     ConversationService conversations,
     IHubContext<StaffHub, IStaffClient> staff,
     IOptions<ConversationOptions> options,
+    AssistantTelemetry telemetry,
     ILogger<ChatHub> logger) : Hub<IChatClient>
 {
     public const string Path = "/hubs/chat";
@@ -100,7 +102,18 @@ public sealed class ChatHub(
             yield return ChatChunk.Delta(delta);
         }
 
-        var result = await turn;
+        TurnResult result;
+        try
+        {
+            result = await turn;
+        }
+        catch (HubException ex)
+        {
+            // Thrown while the client reads the stream, past the error-metrics filter.
+            telemetry.Error(HubErrors.CodeOf(ex.Message) ?? "unknown");
+            throw;
+        }
+
         // The session is the caller's (the turn checked it): staff messages for it reach this connection from now on,
         // also after a reconnect. Groups, not connection maps, so a backplane can carry them between instances.
         await JoinGroupAsync(request.SessionId);

@@ -1,4 +1,5 @@
 using BankingLlm.Assistant.Hubs;
+using BankingLlm.Assistant.Telemetry;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Microsoft.Extensions.Hosting;
@@ -9,6 +10,7 @@ public static class HubServiceCollectionExtensions
     public static IHostApplicationBuilder AddChatHub(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<RateLimitHubFilter>();
+        builder.Services.AddSingleton<ErrorMetricsHubFilter>();
         builder.Services.AddSignalR(options =>
         {
             options.EnableDetailedErrors = false;
@@ -16,6 +18,7 @@ public static class HubServiceCollectionExtensions
             options.MaximumParallelInvocationsPerClient = 1;
             options.ClientTimeoutInterval = TimeSpan.FromSeconds(60);
             options.KeepAliveInterval = TimeSpan.FromSeconds(15);
+            options.AddFilter<ErrorMetricsHubFilter>();
             options.AddFilter<RateLimitHubFilter>();
         });
         return builder;

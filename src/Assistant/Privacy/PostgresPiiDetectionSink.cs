@@ -1,4 +1,6 @@
+using BankingLlm.Assistant.Telemetry;
 using BankingLlm.Data;
+using BankingLlm.PiiGuard;
 using BankingLlm.Data.Entities;
 using BankingLlm.PiiGuard.Recording;
 using BankingLlm.Tools.Audit;
@@ -14,7 +16,7 @@ namespace BankingLlm.Assistant.Privacy;
 /// Records a message's detections: one audit_logs row for the message and one pii_detection_results row per
 /// detection linked to it, in one transaction. Rows hold the keyed hash and masked context, never a value.
 /// </summary>
-public sealed class PostgresPiiDetectionSink(IDbContextFactory<BankingDbContext> contexts, AuditRecorder audit) : IPiiDetectionSink
+public sealed class PostgresPiiDetectionSink(IDbContextFactory<BankingDbContext> contexts, AuditRecorder audit, AssistantTelemetry telemetry) : IPiiDetectionSink
 {
     public async Task RecordAsync(IReadOnlyList<PiiDetectionRecord> records, CancellationToken cancellationToken = default)
     {
@@ -59,6 +61,10 @@ public sealed class PostgresPiiDetectionSink(IDbContextFactory<BankingDbContext>
         }
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         AuditRecorder.Committed(invocation);
+        foreach (var type in records.GroupBy(r => r.Type))
+        {
+            telemetry.PiiDetected(type.Key.ToWireName(), type.Count());
+        }
     }
 
     private static DataPiiType Map(GuardPiiType type) => Enum.Parse<DataPiiType>(type.ToString());

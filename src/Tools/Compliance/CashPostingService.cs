@@ -15,7 +15,7 @@ namespace BankingLlm.Tools.Compliance;
 /// seeding and the BSA tests.
 /// </summary>
 public sealed class CashPostingService(
-    IDbContextFactory<BankingDbContext> contexts, ComplianceMonitor monitor, AuditRecorder audit, IOptions<BankingToolsOptions> options, TimeProvider clock)
+    IDbContextFactory<BankingDbContext> contexts, ComplianceMonitor monitor, AuditRecorder audit, IOptions<BankingToolsOptions> options, TimeProvider clock, ToolsTelemetry telemetry)
 {
     public async Task<(Transaction Posted, IReadOnlyList<ComplianceEvent> Events)> PostAsync(Guid accountId, decimal amount, bool deposit, string serviceAccount, CancellationToken ct = default)
     {
@@ -93,6 +93,7 @@ public sealed class CashPostingService(
         db.AuditLogs.Add(row);
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         await tx.CommitAsync(ct).ConfigureAwait(false);
+        telemetry.TransactionsCreated([posted]);
         return (posted, events);
     }
 }

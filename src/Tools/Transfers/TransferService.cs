@@ -279,6 +279,7 @@ public sealed class TransferService(
         AuditRecorder.Committed(invocation);
         ToolsLog.ActionExecuted(logger, action.ActionId, posted[0].TransactionId);
         telemetry.Posted(action.Kind);
+        telemetry.TransactionsCreated(posted);
         return new TransferReceipt(action.ActionId, "executed", action.Summary, posted[0].TransactionId, posted[0].ReferenceNumber!, action.Amount,
             payload.FromDisplay, payload.ToDisplay, from.AvailableBalance, now, AlreadyExecuted: false, "Done. The transfer is complete.");
     }

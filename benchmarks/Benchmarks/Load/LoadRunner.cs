@@ -1,0 +1,116 @@
+using System.Globalization;
+using BankingLlm.Assistant.Hubs;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace BankingLlm.Benchmarks.Load;
+
+/// <summary>
+/// `load [--sessions N] [--interval S] [--duration S] [--saturate] [--idle N] [--spans]`: the app on loopback with N seeded
+/// customers, one SignalR client and chat session each; turns paced at one per session every S seconds (or, with
+/// --saturate, back to back); the same against the echo hub; then the server memory of N idle connections.
+/// </summary>
+public static class LoadRunner
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var sessions = Option(args, "--sessions", 200);
+        var interval = Option(args, "--interval", 5.0);
+        var duration = Option(args, "--duration", 60.0);
+        var idle = Option(args, "--idle", 1000);
+        var saturate = args.Contains("--saturate");
+        if (sessions < 1 || interval <= 0 || duration <= 0 || idle < 0)
+        {
+            Console.Error.WriteLine("error: --sessions, --interval and --duration must be positive, --idle zero or more");
+            return 2;
+        }
+        var pace = saturate ? (TimeSpan?)null : TimeSpan.FromSeconds(interval);
+        var length = TimeSpan.FromSeconds(duration);
+
+        await using var host = await LoadHost.StartAsync();
+        var customers = await host.SeedCustomersAsync(sessions);
+        var tokens = customers.Select(host.TokenFor).ToArray();
+        Console.WriteLine($"server {host.BaseAddress} | {sessions} sessions | {(saturate ? "saturating" : $"one turn per session every {interval:0.##} s")} | {duration:0} s per run | {Environment.ProcessorCount} cores");
+
+        var chat = await OpenAsync(host, LoadHost.ChatPath, tokens, startSession: true);
+        await TurnLoad.RunAsync(chat, null, TimeSpan.FromSeconds(Math.Min(10, duration / 3)));   // warm-up, not reported
+        TurnLoad.Result chatResult;
+        using (var spans = args.Contains("--spans") ? new SpanBreakdown() : null)
+        {
+            chatResult = await TurnLoad.RunAsync(chat, pace, length);
+            spans?.Print(chatResult.LatenciesMs.Length);
+        }
+        await CloseAsync(chat);
+
+        var echo = await OpenAsync(host, EchoHub.Path, tokens, startSession: false);
+        await TurnLoad.RunAsync(echo, null, TimeSpan.FromSeconds(Math.Min(5, duration / 3)));
+        var echoResult = await TurnLoad.RunAsync(echo, pace, length);
+        await CloseAsync(echo);
+
+        Report("chat hub", chatResult);
+        Report("echo hub", echoResult);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"ratio chat/echo: p50 {chatResult.P(50) / echoResult.P(50):0.0}x, p99 {chatResult.P(99) / echoResult.P(99):0.0}x, turns/s {chatResult.TurnsPerSecond / echoResult.TurnsPerSecond:0.00}x"));
+
+        if (idle > 0)
+        {
+            var memory = await IdleConnections.MeasureAsync(host.BaseAddress, LoadHost.ChatPath, tokens[0], idle);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"idle connections: {memory.Connections} | managed heap {memory.HeapPerConnection / 1024:0.0} KB/connection ({memory.HeapBytesBefore / 1048576.0:0.0} -> {memory.HeapBytesAfter / 1048576.0:0.0} MB) | working set {memory.WorkingSetPerConnection / 1024:0.0} KB/connection ({memory.WorkingSetBefore / 1048576.0:0.0} -> {memory.WorkingSetAfter / 1048576.0:0.0} MB)"));
+        }
+        return chatResult.Errors == 0 ? 0 : 1;
+    }
+
+    private static void Report(string name, TurnLoad.Result r)
+    {
+        var kinds = r.Errors > 0 ? " (" + string.Join(", ", r.ErrorKinds.Select(e => $"{e.Key}: {e.Value}")) + ")" : "";
+        var max = r.LatenciesMs.Length > 0 ? r.LatenciesMs[^1] : double.NaN;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{name}: {r.LatenciesMs.Length} turns in {r.Elapsed.TotalSeconds:0.0} s = {r.TurnsPerSecond:0.0} turns/s | p50 {r.P(50):0.0} ms | p95 {r.P(95):0.0} ms | p99 {r.P(99):0.0} ms | max {max:0.0} ms | errors {r.Errors}{kinds}"));
+    }
+
+    private static async Task<List<TurnLoad.Session>> OpenAsync(LoadHost host, string path, IReadOnlyList<string> tokens, bool startSession)
+    {
+        var sessions = new TurnLoad.Session[tokens.Count];
+        using var gate = new SemaphoreSlim(16);
+        await Task.WhenAll(tokens.Select(async (token, i) =>
+        {
+            await gate.WaitAsync();
+            try
+            {
+                var connection = host.Connect(path, token);
+                await connection.StartAsync();
+                var id = startSession
+                    ? (await connection.InvokeAsync<StartSessionResponse>("StartSession", new StartSessionRequest("web", "load", "en"))).SessionId
+                    : Guid.NewGuid();
+                sessions[i] = new TurnLoad.Session(connection, id);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
+        return [.. sessions];
+    }
+
+    private static async Task CloseAsync(IEnumerable<TurnLoad.Session> sessions)
+    {
+        foreach (var s in sessions)
+        {
+            await s.Connection.DisposeAsync();
+        }
+    }
+
+    private static T Option<T>(string[] args, string name, T fallback) where T : IParsable<T>
+    {
+        var i = Array.IndexOf(args, name);
+        if (i < 0)
+        {
+            return fallback;
+        }
+        if (i + 1 >= args.Length || !T.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var value))
+        {
+            throw new ArgumentException($"{name} needs a number");
+        }
+        return value;
+    }
+}
