@@ -55,4 +55,36 @@ public sealed class ReplayCliTests
         Assert.Equal(4, exit);
         Assert.Contains("no such file or folder: no/such/transcripts", stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Replay_against_a_running_server_creates_customers_in_its_database_and_passes()
+    {
+        var connectionString = await TestPostgres.CreateDatabaseAsync();
+        using var process = new AssistantProcess();
+        var signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        var keyFile = Path.Combine(process.WorkingDirectory, "keys.json");
+        try
+        {
+            // A server running on its own (here: in this test process); the replay only knows its address and shares its database, keys and signing key.
+            await using var running = await Assistant.Transcripts.ReplayTarget.StartInProcessAsync(
+            [
+                $"--ConnectionStrings:Banking={connectionString}", $"--KeyRing:KeyFile={keyFile}", $"--Auth:SigningKey={signingKey}",
+                "--Database:MigrateOnStart=true", "--Database:SeedDemoDataOnStart=false", "--Database:MinPoolSize=0",
+            ]);
+            process.Environment["ConnectionStrings__Banking"] = connectionString;
+            process.Environment["KeyRing__KeyFile"] = keyFile;
+            process.Environment["Auth__SigningKey"] = signingKey;
+            var examples = Path.Combine(TranscriptServerFixture.RepositoryRoot, "tests", "transcripts", "examples");
+
+            var (exit, stdout, stderr) = await process.RunAsync(TimeSpan.FromMinutes(4), "replay", Path.Combine(examples, "transfer-with-confirmation.yaml"),
+                Path.Combine(examples, "voice-spoken-pii.yaml"), "--server", running.BaseAddress.ToString());
+
+            Assert.True(exit == 0, $"exit {exit}: {stdout} {stderr}");
+            Assert.EndsWith("2 passed, 0 failed", stdout.TrimEnd(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await TestPostgres.DropDatabaseAsync(connectionString);
+        }
+    }
 }
