@@ -21,7 +21,7 @@ public static class JUnitReport
         foreach (var r in results)
         {
             var testcase = new XElement("testcase",
-                new XAttribute("classname", "transcripts." + (Path.GetDirectoryName(r.File)?.Replace(Path.DirectorySeparatorChar, '.') ?? "")),
+                new XAttribute("classname", ClassName(r.File)),
                 new XAttribute("name", $"{Path.GetFileName(r.File)}: {r.Name}"),
                 new XAttribute("file", r.File),
                 new XAttribute("time", Seconds(r.Duration)));
@@ -43,6 +43,14 @@ public static class JUnitReport
         }
         return new XDocument(new XDeclaration("1.0", "utf-8", null), new XElement("testsuites",
             new XAttribute("tests", results.Count), new XAttribute("failures", failed), new XAttribute("errors", malformed), new XAttribute("time", Seconds(total)), suite));
+    }
+
+    /// <summary>"transcripts.examples" for tests/transcripts/examples/x.yaml: the folders, without dots and the parts above.</summary>
+    private static string ClassName(string file)
+    {
+        var folders = (Path.GetDirectoryName(file) ?? "").Split(['/', '\\'], StringSplitOptions.RemoveEmptyEntries).Where(f => f is not ("." or "..")).ToList();
+        var from = folders.LastIndexOf("transcripts");
+        return string.Join('.', from >= 0 ? folders.Skip(from) : folders.Prepend("transcripts"));
     }
 
     private static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture);

@@ -61,7 +61,8 @@ public sealed class ReplayTarget : IAsyncDisposable
         var replayer = recording.ReplayFile is null ? null : new ModelReplayer(ModelRecording.Load(recording.ReplayFile), sessions);
         var recorder = recording.RecordFile is null ? null : new ModelRecorder(recording.RecordFile, sessions);
         ModelTap? tap = null;
-        string[] args = ["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning", .. hostArgs];
+        // Errors only: refusals the transcripts provoke on purpose (a hub error, a sample sanctions list) are not news.
+        string[] args = ["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Error", .. hostArgs];
         var app = await AssistantHost.BuildAsync(args, ct, builder =>
         {
             var original = builder.Services.Last(d => d.ServiceType == typeof(IChatCompletionService));

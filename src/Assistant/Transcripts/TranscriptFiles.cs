@@ -44,7 +44,7 @@ public static class TranscriptFiles
             var candidate = Path.Combine(dir.FullName, path);
             if (File.Exists(candidate) || Directory.Exists(candidate))
             {
-                return Path.GetRelativePath(Environment.CurrentDirectory, candidate);
+                return Path.GetFullPath(candidate);
             }
         }
         return path;
