@@ -114,7 +114,8 @@ public sealed partial class TranscriptExporter(IDbContextFactory<BankingDbContex
                 .Select(e => e.Type.ToWireName()).Distinct().Order(StringComparer.Ordinal).ToList();
             var piiRoundTrips = found.SequenceEqual(types, StringComparer.Ordinal);
             var calls = replies.Where(r => r.Role == ChatMessageRole.Assistant && r.ToolCalls is not null).SelectMany(r => CallsOf(r.ToolCalls!)).ToList();
-            var reply = replies.LastOrDefault(r => r.Role == ChatMessageRole.Assistant && r.ToolCalls is null)?.MaskedText ?? "";
+            // The final answer: the last assistant message that calls nothing (its stored items may hold metadata).
+            var reply = replies.LastOrDefault(r => r.Role == ChatMessageRole.Assistant && (r.ToolCalls is null || !CallsOf(r.ToolCalls).Any()))?.MaskedText ?? "";
 
             y.AppendLine(CultureInfo.InvariantCulture, $"  - user: {Q(text)}");
             y.AppendLine("    expect:");
@@ -188,9 +189,16 @@ public sealed partial class TranscriptExporter(IDbContextFactory<BankingDbContex
             ?? (accounts.Count(x => x.AccountType == a.AccountType) == 1 ? EnumNames.ToSnake(a.AccountType)
                 : $"{EnumNames.ToSnake(a.AccountType)} {accounts.Take(i + 1).Count(x => x.AccountType == a.AccountType)}"))];
 
-    /// <summary>The reply's sentences that hold no date or time (those change with the day the replay runs).</summary>
+    /// <summary>
+    /// The reply's sentences that hold no date or time (those change with the day the replay runs), no bare group of
+    /// four or more digits (an account's last four, a reference: they differ in the replay) and no placeholder.
+    /// </summary>
     private static List<string> StableSentences(string reply) =>
-        [.. SentenceSplit().Split(reply).Select(s => s.Trim()).Where(s => s.Length >= 8 && !DateLike().IsMatch(s) && !s.Contains('[', StringComparison.Ordinal))];
+        [.. SentenceSplit().Split(reply).Select(s => s.Trim())
+            .Where(s => s.Length >= 8 && !DateLike().IsMatch(s) && !Volatile().IsMatch(s) && !s.Contains('[', StringComparison.Ordinal))];
+
+    [GeneratedRegex(@"(?<![\d$,.])\d{4,}(?![\d,])|\b[A-Z]{2,4}[0-9A-F]{6,}\b")]
+    private static partial Regex Volatile();
 
     private string? Clean(string? text)
     {

@@ -50,6 +50,8 @@ public sealed class TranscriptExportTests(TranscriptServerFixture server) : IDis
         Assert.Contains("\"savings\": 5200.00", end, StringComparison.Ordinal);
         Assert.Contains("- { type: checking, nickname: \"Everyday\", balance: 1250.00 }", yaml, StringComparison.Ordinal);
         Assert.Contains("merchant: \"Blue Bottle Coffee\"", yaml, StringComparison.Ordinal);
+        Assert.Contains("reply_contains: [", yaml, StringComparison.Ordinal);
+        Assert.DoesNotContain("ending ", yaml, StringComparison.Ordinal);
 
         var exported = Path.Combine(_dir, "exported.yaml");
         await File.WriteAllTextAsync(exported, yaml);
