@@ -38,6 +38,8 @@ public static class CliApp
         root.Subcommands.Add(ComplianceCommands.Create());
         root.Subcommands.Add(RetentionCommands.Create());
         root.Subcommands.Add(CustomersCommands.Create());
+        root.Subcommands.Add(ReplayCommands.Create());
+        root.Subcommands.Add(TranscriptsCommands.Create());
         return await root.Parse(args).InvokeAsync();
     }
 
