@@ -35,6 +35,7 @@ public static class CliApp
         root.Subcommands.Add(ChatCommands.Create());
         root.Subcommands.Add(AuditCommands.Create());
         root.Subcommands.Add(ComplianceCommands.Create());
+        root.Subcommands.Add(ReplayCommands.Create());
         return await root.Parse(args).InvokeAsync();
     }
 

@@ -10,7 +10,7 @@ namespace BankingLlm.Assistant.Hosting;
 /// <summary>The web host of `serve`: private database if needed, data layer, health endpoints.</summary>
 public static class AssistantHost
 {
-    public static async Task<WebApplication> BuildAsync(string[] args, CancellationToken ct = default)
+    public static async Task<WebApplication> BuildAsync(string[] args, CancellationToken ct = default, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         var privateDatabase = await builder.StartPrivateDatabaseIfNeededAsync(ct);
@@ -20,6 +20,8 @@ public static class AssistantHost
         builder.AddAssistantAgent();
         builder.AddAssistantAuth();
         builder.AddChatHub();
+        // The transcript replay server decorates the model here (docs/transcripts.md); serve passes nothing.
+        configure?.Invoke(builder);
 
         var app = builder.Build();
         try
