@@ -22,6 +22,9 @@ public sealed partial class EntityExtractor(TimeProvider clock)
     ];
 
     private const int CacheLimit = 4096;
+
+    /// <summary>Today's date on the model's clock (UTC).</summary>
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TurnEntities> _cache = new(System.StringComparer.Ordinal);
 
     /// <summary>

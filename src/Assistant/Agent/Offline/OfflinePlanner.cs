@@ -20,13 +20,13 @@ public sealed partial class OfflinePlanner(EntityExtractor extractor, PromptCata
     {
         var text = state.LastUserText;
         var pending = state.Pending;
-        var last = IntentClassifier.Classify(text, awaitingConfirmation: pending is not null);
+        var last = IntentClassifier.Classify(text, awaitingConfirmation: pending is not null, nicknames);
         var lastEntities = extractor.Extract(text, nicknames);
 
         // A pending action: yes, no, or a correction ("no, make it 300").
         if (pending is not null)
         {
-            if (IsCorrection(text, lastEntities) && pending.Kind == "transfer" && pending.PreparedBy.Function == "prepare_transfer")
+            if (last.Intent == Intent.Correction && pending.Kind == "transfer" && pending.PreparedBy.Function == "prepare_transfer")
             {
                 var args = new Dictionary<string, object?>(pending.PreparedBy.Arguments, StringComparer.Ordinal);
                 if (lastEntities.Amount is { } amount)
@@ -62,9 +62,37 @@ public sealed partial class OfflinePlanner(EntityExtractor extractor, PromptCata
         {
             return OfflinePlan.Reply(last.Intent, last.Confidence, prompts.Reply("nothing_pending"));
         }
+        else if (Retry(state, last, lastEntities) is { } retry)
+        {
+            // "ok, try 500 then" after a transfer was refused: the refused request with the new detail.
+            return retry;
+        }
+
+        // "my second account": the position is resolved against the customer's account list, fetched first.
+        if (Actionable.Contains(last.Intent) && lastEntities.Accounts.Any(a => a.Reference.StartsWith("ordinal:", StringComparison.Ordinal)))
+        {
+            var listed = state.CurrentTurnCalls.FirstOrDefault(c => c.Function == "list_accounts");
+            if (listed is null)
+            {
+                return OfflinePlan.Call(last.Intent, last.Confidence, Call("accounts", "list_accounts"));
+            }
+            var resolved = ResolveOrdinals(lastEntities, listed);
+            if (resolved is null)
+            {
+                return OfflinePlan.Reply(last.Intent, last.Confidence, prompts.Reply("ask_account_for_balance"));
+            }
+            var inner = PlanFor(state, last, resolved, text);
+            return inner with { Calls = [Call("accounts", "list_accounts"), .. inner.Calls] };
+        }
 
         // Slot filling: when this turn has no request of its own, it answers the question about the earlier one.
         var (intent, confidence, entities) = Frame(state, last, lastEntities, nicknames);
+        return PlanFor(state, new IntentResult(intent, confidence, last.Cues), entities, text);
+    }
+
+    private OfflinePlan PlanFor(DialogueState state, IntentResult result, TurnEntities entities, string text)
+    {
+        var (intent, confidence) = (result.Intent, result.Confidence);
         return intent switch
         {
             Intent.Greeting => OfflinePlan.Reply(intent, confidence, prompts.Reply("greeting")),
@@ -84,7 +112,7 @@ public sealed partial class OfflinePlanner(EntityExtractor extractor, PromptCata
                 ("merchant", entities.Merchant), ("text", entities.Merchant is null ? SearchWords(text) : null),
                 ("min_amount", entities.MinAmount), ("max_amount", entities.MaxAmount), ("from", Day(entities.Dates?.From)), ("to", Day(entities.Dates?.To)))),
             Intent.SpendingSummary => OfflinePlan.Call(intent, confidence, Call("transactions", "get_spending_summary",
-                ("from", Day(entities.Dates?.From ?? (entities.Days is { } d ? DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-d) : null))), ("to", Day(entities.Dates?.To)),
+                ("from", Day(entities.Dates?.From ?? (entities.Days is { } d ? extractor.Today.AddDays(-d) : null))), ("to", Day(entities.Dates?.To)),
                 ("group_by", TextNormalizer.Normalize(text).Contains(" categor", StringComparison.Ordinal) ? "category" : null),
                 ("account", entities.Accounts.Count == 1 ? entities.Accounts[0].Reference : null))),
             Intent.Transfer => Transfer(intent, confidence, entities),
@@ -106,7 +134,7 @@ public sealed partial class OfflinePlanner(EntityExtractor extractor, PromptCata
         // The earliest actionable turn of the frame sets the intent; later turns fill its slots.
         for (var i = state.FrameTurns.Count - 2; i >= 0; i--)
         {
-            var earlier = IntentClassifier.Classify(state.FrameTurns[i]);
+            var earlier = IntentClassifier.Classify(state.FrameTurns[i], nicknames: nicknames);
             if (!Actionable.Contains(earlier.Intent))
             {
                 continue;
@@ -220,7 +248,7 @@ public sealed partial class OfflinePlanner(EntityExtractor extractor, PromptCata
             ("from_account", from), ("beneficiary_name", name), ("routing_number", routing), ("account_number", account), ("amount", e.Amount)));
     }
 
-    private static OfflinePlan MoreOrRecent(DialogueState state, Intent intent, double confidence, TurnEntities e, string text)
+    private OfflinePlan MoreOrRecent(DialogueState state, Intent intent, double confidence, TurnEntities e, string text)
     {
         var norm = TextNormalizer.Normalize(text);
         if (norm.Contains(" more ", StringComparison.Ordinal)
@@ -230,19 +258,65 @@ public sealed partial class OfflinePlanner(EntityExtractor extractor, PromptCata
             var args = new Dictionary<string, object?>(previous.Arguments, StringComparer.Ordinal) { ["cursor"] = cursor };
             return OfflinePlan.Call(intent, confidence, new PlannedCall("transactions", "get_recent_transactions", args));
         }
-        var days = e.Days ?? (e.Dates is { } d ? Math.Max(1, DateOnly.FromDateTime(DateTime.UtcNow).DayNumber - d.From.DayNumber + 1) : null);
+        var days = e.Days ?? (e.Dates is { } d ? Math.Max(1, extractor.Today.DayNumber - d.From.DayNumber + 1) : null);
         return OfflinePlan.Call(intent, confidence, Call("transactions", "get_recent_transactions",
             ("account", e.Accounts.Count == 1 ? e.Accounts[0].Reference : null), ("days", days), ("limit", e.Count ?? 10),
             ("status", norm.Contains(" pending ", StringComparison.Ordinal) ? "pending" : null)));
     }
 
-    private static bool IsCorrection(string text, TurnEntities e)
+    /// <summary>Replaces "ordinal:2[:type]" references by the last four of the customer's n-th account (of that type).</summary>
+    private static TurnEntities? ResolveOrdinals(TurnEntities e, ToolExchange listed)
     {
-        var norm = TextNormalizer.Normalize(text);
-        var cue = norm.Contains(" make it ", StringComparison.Ordinal) || norm.Contains(" actually ", StringComparison.Ordinal)
-            || norm.Contains(" instead ", StringComparison.Ordinal) || norm.Contains(" change it ", StringComparison.Ordinal)
-            || norm.Contains(" i meant ", StringComparison.Ordinal) || norm.StartsWith(" no ", StringComparison.Ordinal);
-        return cue && (e.Amount is not null || e.FromAccount is not null || e.ToAccount is not null);
+        if (listed.Result is not { ValueKind: System.Text.Json.JsonValueKind.Object } r || !r.TryGetProperty("accounts", out var list))
+        {
+            return null;
+        }
+        var accounts = list.EnumerateArray().Select(a => (Type: a.TryGetProperty("type", out var t) ? t.GetString() ?? "" : "", Last4: a.TryGetProperty("last_four", out var l) ? l.GetString() ?? "" : "")).ToList();
+        string? Resolve(string? reference)
+        {
+            if (reference is null || !reference.StartsWith("ordinal:", StringComparison.Ordinal))
+            {
+                return reference;
+            }
+            var parts = reference.Split(':');
+            var n = int.Parse(parts[1], CultureInfo.InvariantCulture);
+            var pool = parts.Length > 2 ? accounts.Where(a => a.Type.Replace(' ', '_') == parts[2]).ToList() : accounts;
+            return n >= 1 && n <= pool.Count ? "ending " + pool[n - 1].Last4 : null;
+        }
+        var mentions = e.Accounts.Select(a => a with { Reference = Resolve(a.Reference) ?? "" }).ToList();
+        if (mentions.Any(m => m.Reference.Length == 0))
+        {
+            return null;
+        }
+        return e with { Accounts = mentions, FromAccount = Resolve(e.FromAccount), ToAccount = Resolve(e.ToAccount) };
+    }
+
+    /// <summary>A new detail right after a refused transfer ("ok, 500 then", "try from savings instead") retries it.</summary>
+    private OfflinePlan? Retry(DialogueState state, IntentResult last, TurnEntities e)
+    {
+        if (last.Intent is not (Intent.Correction or Intent.Unknown) || (e.Amount is null && e.FromAccount is null && e.ToAccount is null && e.Accounts.Count == 0))
+        {
+            return null;
+        }
+        var refused = state.AllCalls.Count > 0 && state.AllCalls[^1] is { Function: "prepare_transfer", IsRefusal: true } r ? r : null;
+        if (refused is null || !IntentClassifier.Classify(state.LastUserText, awaitingConfirmation: true).Intent.Equals(Intent.Correction))
+        {
+            return null;
+        }
+        var args = new Dictionary<string, object?>(refused.Arguments, StringComparer.Ordinal);
+        if (e.Amount is { } amount)
+        {
+            args["amount"] = amount;
+        }
+        if (e.FromAccount is { } from)
+        {
+            args["from_account"] = from;
+        }
+        if (e.ToAccount is { } to)
+        {
+            args["to_account"] = to;
+        }
+        return OfflinePlan.Call(Intent.Transfer, 0.8, new PlannedCall("transfers", "prepare_transfer", args));
     }
 
     private static PlannedCall Call(string plugin, string function, params (string Name, object? Value)[] args) =>
