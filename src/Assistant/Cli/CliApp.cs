@@ -36,6 +36,7 @@ public static class CliApp
         root.Subcommands.Add(AuditCommands.Create());
         root.Subcommands.Add(ComplianceCommands.Create());
         root.Subcommands.Add(ReplayCommands.Create());
+        root.Subcommands.Add(TranscriptsCommands.Create());
         return await root.Parse(args).InvokeAsync();
     }
 

@@ -8,7 +8,7 @@ namespace BankingLlm.Assistant.Cli;
 /// </summary>
 public static class CliHost
 {
-    public static async Task<IHost> BuildAsync(CancellationToken ct)
+    public static async Task<IHost> BuildAsync(CancellationToken ct, Action<HostApplicationBuilder>? configure = null)
     {
         var builder = Host.CreateApplicationBuilder();
         // A maintenance verb prints its own result; keep the host's start/stop chatter out of it.
@@ -18,6 +18,7 @@ public static class CliHost
         try
         {
             builder.AddBankingData();
+            configure?.Invoke(builder);
             var host = builder.Build();
             await host.StartAsync(ct);
             return host;

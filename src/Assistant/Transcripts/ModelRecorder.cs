@@ -41,6 +41,7 @@ public sealed class ModelRecorder(string path, ModelSessions sessions)
             RequestSha256 = ModelRecording.Hash(request),
             LastMessage = history.Count > 0 ? history[^1].Content : null,
             RequestIds = ModelRecording.Ids(request),
+            Request = ModelRecording.Normalize(request),
             Reply = new RecordedReply
             {
                 Content = reply.Content,

@@ -53,6 +53,7 @@ public sealed partial class ModelRecording
         text = GuidPattern().Replace(text, "<id>");
         text = TimestampPattern().Replace(text, "<time>");
         text = DatePattern().Replace(text, "<date>");
+        text = ClockPattern().Replace(text, "<clock>");
         return ReferencePattern().Replace(text, "<ref>");
     }
 
@@ -69,6 +70,22 @@ public sealed partial class ModelRecording
     [GeneratedRegex(@"\b\d{4}-\d{2}-\d{2}\b|\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \d{1,2}(, \d{4})?\b")]
     private static partial Regex DatePattern();
 
+    [GeneratedRegex(@"\b\d{1,2}:\d{2}(:\d{2})?(\s?[AaPp][Mm])?")]
+    private static partial Regex ClockPattern();
+
+    /// <summary>Where two normalised requests first differ, with some context either side.</summary>
+    public static string FirstDifference(string recorded, string now)
+    {
+        var i = 0;
+        while (i < recorded.Length && i < now.Length && recorded[i] == now[i])
+        {
+            i++;
+        }
+        var start = Math.Max(0, i - 40);
+        static string Cut(string s, int from) => from >= s.Length ? "(end)" : s.Substring(from, Math.Min(80, s.Length - from)).ReplaceLineEndings(" ");
+        return $"recorded \"...{Cut(recorded, start)}...\" vs now \"...{Cut(now, start)}...\"";
+    }
+
     [GeneratedRegex(@"\b[A-Z]{2,4}[0-9A-F]{6,}\b")]
     private static partial Regex ReferencePattern();
 }
@@ -81,6 +98,8 @@ public sealed class RecordedExchange
     public string RequestSha256 { get; set; } = "";
     /// <summary>The last message of the request (masked), so a person can see what was asked.</summary>
     public string? LastMessage { get; set; }
+    /// <summary>The normalised masked request, to show where a later request differs.</summary>
+    public string? Request { get; set; }
     public List<string> RequestIds { get; set; } = [];
     public RecordedReply Reply { get; set; } = new();
 }

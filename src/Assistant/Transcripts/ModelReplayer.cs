@@ -30,7 +30,7 @@ public sealed class ModelReplayer(ModelRecording recording, ModelSessions sessio
         }
         if (exchange.RequestSha256 != ModelRecording.Hash(request))
         {
-            return Miss(key, $"model request #{key.Sequence} differs from the recorded one (recorded last message: \"{exchange.LastMessage}\"; now: \"{(history.Count > 0 ? history[^1].Content : "")}\"); record it again with --record-model");
+            return Miss(key, $"model request #{key.Sequence} differs from the recorded one ({(exchange.Request is { } recorded ? ModelRecording.FirstDifference(recorded, ModelRecording.Normalize(request)) : "no request text recorded")}); record it again with --record-model");
         }
 
         var ids = ModelRecording.Ids(request);

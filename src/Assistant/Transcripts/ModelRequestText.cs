@@ -13,7 +13,7 @@ public static class ModelRequestText
         var builder = new StringBuilder();
         foreach (var message in history)
         {
-            builder.Append(message.Role.Label).Append(": ");
+            builder.Append(message.Role.Label.ToLowerInvariant()).Append(": ");
             var hasText = false;
             foreach (var item in message.Items)
             {

@@ -1,6 +1,7 @@
 using BankingLlm.Data;
 using BankingLlm.Data.Entities;
 using BankingLlm.PiiGuard;
+using BankingLlm.PiiGuard.Analysis;
 using Microsoft.EntityFrameworkCore;
 
 namespace BankingLlm.Assistant.Transcripts;
@@ -10,7 +11,7 @@ namespace BankingLlm.Assistant.Transcripts;
 /// reply, in what the model was sent, in chat_messages, in audit_logs or in the session row. Failures name the
 /// type and the place, never the value.
 /// </summary>
-public sealed class PiiLeakCheck(IPiiGuard guard, IDbContextFactory<BankingDbContext> contexts)
+public sealed class PiiLeakCheck(IPiiAnalyzer guard, IDbContextFactory<BankingDbContext> contexts)
 {
     /// <summary>Values shorter than this are too likely to occur by chance (a last four, an amount).</summary>
     private const int MinimumLength = 6;

@@ -4,6 +4,7 @@ using BankingLlm.Data;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.IdentityModel.Tokens;
 using Microsoft.SemanticKernel.ChatCompletion;
 
 namespace BankingLlm.Assistant.Transcripts;
@@ -113,20 +114,18 @@ public sealed class ReplayTarget : IAsyncDisposable
     /// </summary>
     public static async Task<ReplayTarget> ConnectAsync(Uri server, CancellationToken ct = default)
     {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
-        await builder.StartPrivateDatabaseIfNeededAsync(ct).ConfigureAwait(false);
-        builder.AddBankingData();
-        builder.AddPiiGuard();
-        builder.Services.AddSingleton<TranscriptWorldBuilder>();
-        var auth = builder.Configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions();
-        var database = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        var key = SigningKeys.Resolve(auth, database, builder.Environment.ContentRootPath)
-            ?? throw new InvalidOperationException("The server takes tokens from Auth:Authority; give the replay Auth:SigningKey to sign its customers' tokens.");
-        var host = builder.Build();
-        await host.StartAsync(ct).ConfigureAwait(false);
-        var issuer = new CustomerTokenIssuer(auth, key, host.Services.GetRequiredService<TimeProvider>());
+        SymmetricSecurityKey? key = null;
+        var auth = new AuthOptions();
+        var host = await Cli.CliHost.BuildAsync(ct, builder =>
+        {
+            builder.AddPiiGuard();
+            builder.Services.AddSingleton<TranscriptWorldBuilder>();
+            auth = builder.Configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions();
+            var database = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+            key = SigningKeys.Resolve(auth, database, builder.Environment.ContentRootPath)
+                ?? throw new InvalidOperationException("The server takes tokens from Auth:Authority; give the replay Auth:SigningKey to sign its customers' tokens.");
+        }).ConfigureAwait(false);
+        var issuer = new CustomerTokenIssuer(auth, key!, host.Services.GetRequiredService<TimeProvider>());
         return new ReplayTarget(server, host.Services, c => issuer.Issue(c, TimeSpan.FromMinutes(30)), null, new ModelSessions(), null, null, async () =>
         {
             await host.StopAsync(CancellationToken.None).ConfigureAwait(false);

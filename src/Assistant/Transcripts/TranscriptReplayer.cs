@@ -4,6 +4,7 @@ using BankingLlm.Assistant.Hubs;
 using BankingLlm.Data;
 using BankingLlm.Data.Entities;
 using BankingLlm.PiiGuard;
+using BankingLlm.PiiGuard.Analysis;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
@@ -45,24 +46,25 @@ public sealed class TranscriptReplayer(ReplayTarget target)
     {
         var watch = Stopwatch.StartNew();
         var failures = new List<TranscriptFailure>();
+        Guid? session = null;
         try
         {
-            await PlayAsync(transcript, failures, ct).ConfigureAwait(false);
+            await PlayAsync(transcript, failures, id => session = id, ct).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            failures.Add(new TranscriptFailure(transcript.File, 1, null, null, "replay", "the replay to run", $"{ex.GetType().Name}: {ex.Message}"));
+            failures.Add(new TranscriptFailure(transcript.File, 1, null, null, "replay", "the replay to run", $"{ex.GetType().Name}: {ex.Message}{(ex.InnerException is { } inner ? " (" + inner.Message + ")" : "")}"));
         }
-        return new TranscriptResult(transcript.File, transcript.Name, failures.Count == 0 ? TranscriptOutcome.Passed : TranscriptOutcome.Failed, failures, [], watch.Elapsed);
+        return new TranscriptResult(transcript.File, transcript.Name, failures.Count == 0 ? TranscriptOutcome.Passed : TranscriptOutcome.Failed, failures, [], watch.Elapsed, session);
     }
 
     /// <summary>The key of a transcript in a model recording.</summary>
     public static string RecordingKey(Transcript transcript) => $"{Path.GetFileName(transcript.File)}: {transcript.Name}";
 
-    private async Task PlayAsync(Transcript transcript, List<TranscriptFailure> failures, CancellationToken ct)
+    private async Task PlayAsync(Transcript transcript, List<TranscriptFailure> failures, Action<Guid> started, CancellationToken ct)
     {
         var world = await target.Services.GetRequiredService<TranscriptWorldBuilder>().CreateAsync(transcript, ct).ConfigureAwait(false);
-        var leaks = new PiiLeakCheck(target.Services.GetRequiredService<IPiiGuard>(), _contexts);
+        var leaks = new PiiLeakCheck(target.Services.GetRequiredService<IPiiAnalyzer>(), _contexts);
         leaks.AddGiven(world.Secrets);
         var outbound = new List<(string Where, string Text)>();
 
@@ -71,8 +73,9 @@ public sealed class TranscriptReplayer(ReplayTarget target)
             .WithUrl(new Uri(target.BaseAddress, ChatHub.Path), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
             .Build();
         await hub.StartAsync(ct).ConfigureAwait(false);
-        var started = await hub.InvokeAsync<StartSessionResponse>("StartSession", new StartSessionRequest(EnumNames.ToSnake(transcript.Channel), "transcript-replay", "en"), ct).ConfigureAwait(false);
-        var session = started.SessionId;
+        var opened = await hub.InvokeAsync<StartSessionResponse>("StartSession", new StartSessionRequest(EnumNames.ToSnake(transcript.Channel), "transcript-replay", "en"), ct).ConfigureAwait(false);
+        var session = opened.SessionId;
+        started(session);
         var key = RecordingKey(transcript);
         target.Sessions.Register(session, key);
 

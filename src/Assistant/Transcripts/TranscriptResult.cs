@@ -10,7 +10,7 @@ public sealed record TranscriptFailure(string File, int Line, int? Turn, string?
 public enum TranscriptOutcome { Passed, Failed, Malformed }
 
 /// <summary>The outcome of one transcript file.</summary>
-public sealed record TranscriptResult(string File, string Name, TranscriptOutcome Outcome, IReadOnlyList<TranscriptFailure> Failures, IReadOnlyList<TranscriptProblem> Problems, TimeSpan Duration)
+public sealed record TranscriptResult(string File, string Name, TranscriptOutcome Outcome, IReadOnlyList<TranscriptFailure> Failures, IReadOnlyList<TranscriptProblem> Problems, TimeSpan Duration, Guid? SessionId = null)
 {
     public bool Passed => Outcome == TranscriptOutcome.Passed;
 
@@ -19,6 +19,6 @@ public sealed record TranscriptResult(string File, string Name, TranscriptOutcom
     {
         TranscriptOutcome.Passed => $"{File}: passed",
         TranscriptOutcome.Malformed => string.Join(Environment.NewLine, Problems.Select(p => $"{p} (malformed transcript)")),
-        _ => string.Join(Environment.NewLine, Failures),
+        _ => string.Join(Environment.NewLine, Failures) + (SessionId is { } s ? $"{Environment.NewLine}{File}: chat session {s} (see `transcripts export {s}`)" : ""),
     };
 }

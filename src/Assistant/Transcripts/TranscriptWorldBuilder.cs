@@ -21,7 +21,8 @@ public sealed class TranscriptWorldBuilder(IDbContextFactory<BankingDbContext> c
         var seed = SHA256.HashData(Encoding.UTF8.GetBytes(transcript.Name + "\n" + Path.GetFileName(transcript.File)));
         var unique = Guid.NewGuid().ToString("N")[..12];
         var c = transcript.Given.Customer;
-        var ssn = c.Ssn ?? "9" + Digits(seed, 0, 8);
+        // The SSN is unique per customer (ssn_hash); the model never sees it, so it may differ between runs.
+        var ssn = c.Ssn ?? "9" + Digits(RandomNumberGenerator.GetBytes(8), 0, 8);
         var email = c.Email ?? $"{Slug(c.FirstName)}.{Slug(c.LastName)}.{unique}@example.com";
         var customer = customers.Create(new NewCustomer(c.FirstName, c.LastName, email, new DateOnly(1986, 4, 12), ssn,
             c.StreetAddress ?? $"{100 + (seed[4] % 800)} Evergreen Terrace", c.City ?? "Springfield", c.State ?? "IL", c.PostalCode ?? "62704",
