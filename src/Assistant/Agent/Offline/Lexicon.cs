@@ -63,7 +63,7 @@ public static partial class Lexicon
         ["approved"] = "approved", ["expired"] = "expired", ["verified"] = "verified", ["compromised"] = "compromised", ["scammed"] = "scammed", ["news"] = "news",
         ["savings"] = "saving", ["accounts"] = "accounts", ["options"] = "option", ["thanks"] = "thanks", ["always"] = "always", ["anything"] = "anything",
         ["everything"] = "everything", ["something"] = "something", ["nothing"] = "nothing", ["morning"] = "morning",
-        ["evening"] = "evening", ["checking"] = "checking", ["spending"] = "spend", ["outgoings"] = "outgoing",
+        ["evening"] = "evening", ["checking"] = "checking", ["spending"] = "spend", ["outgoings"] = "outgoing", ["outgoing"] = "outgoing",
         ["during"] = "during", ["bring"] = "bring", ["anyone"] = "anyone", ["process"] = "process", ["business"] = "business",
         ["less"] = "less", ["yes"] = "yes", ["this"] = "this", ["his"] = "his", ["us"] = "us", ["bus"] = "bus",
     }.ToFrozenDictionary(StringComparer.Ordinal);

@@ -62,11 +62,6 @@ public sealed partial class OfflinePlanner(EntityExtractor extractor, PromptCata
         {
             return OfflinePlan.Reply(last.Intent, last.Confidence, prompts.Reply("nothing_pending"));
         }
-        else if (Retry(state, last, lastEntities) is { } retry)
-        {
-            // "ok, try 500 then" after a transfer was refused: the refused request with the new detail.
-            return retry;
-        }
 
         // "my second account": the position is resolved against the customer's account list, fetched first.
         if (Actionable.Contains(last.Intent) && lastEntities.Accounts.Any(a => a.Reference.StartsWith("ordinal:", StringComparison.Ordinal)))
@@ -119,8 +114,8 @@ public sealed partial class OfflinePlanner(EntityExtractor extractor, PromptCata
             Intent.ExternalTransfer => External(intent, confidence, state, entities),
             Intent.KycStatus => OfflinePlan.Call(intent, confidence, Call("compliance", "get_kyc_status")),
             Intent.ReportFraud => OfflinePlan.Call(intent, confidence, Call("compliance", "report_fraud",
-                ("description", Truncate(string.Join(" ", state.FrameTurns), 500)), ("account", entities.Accounts.Count == 1 ? entities.Accounts[0].Reference : null))),
-            Intent.TalkToHuman => OfflinePlan.Call(intent, confidence, Call("support", "escalate_to_human", ("reason", Truncate(text, 200)))),
+                ("description", Truncate(Redact(string.Join(" ", state.FrameTurns)), 500)), ("account", entities.Accounts.Count == 1 ? entities.Accounts[0].Reference : null))),
+            Intent.TalkToHuman => OfflinePlan.Call(intent, confidence, Call("support", "escalate_to_human", ("reason", Truncate(Redact(text), 200)))),
             _ => OfflinePlan.Reply(Intent.Unknown, confidence, prompts.Reply("not_understood")),
         };
     }
@@ -222,6 +217,11 @@ public sealed partial class OfflinePlanner(EntityExtractor extractor, PromptCata
         }
         account = bankAccounts.FirstOrDefault(p => p != routing) ?? e.Placeholders.FirstOrDefault(p => p.StartsWith("[ACCOUNT_NUMBER_", StringComparison.Ordinal));
         var name = Beneficiary().Match(all) is { Success: true } m ? m.Groups["name"].Value.Trim() : null;
+        if (e.Amount is null)
+        {
+            // The amount may have been given in an earlier turn of the same request ("it's for Maria Lopez, 300 dollars").
+            e = e with { Amount = state.FrameTurns.Reverse().Select(t => extractor.Extract(t).Amount).FirstOrDefault(a => a is not null) };
+        }
         var from = e.FromAccount ?? (e.Accounts.FirstOrDefault(a => !a.Reference.StartsWith('[')) ?.Reference) ?? "checking";
         var missing = new List<string>();
         if (name is null)
@@ -291,38 +291,16 @@ public sealed partial class OfflinePlanner(EntityExtractor extractor, PromptCata
         return e with { Accounts = mentions, FromAccount = Resolve(e.FromAccount), ToAccount = Resolve(e.ToAccount) };
     }
 
-    /// <summary>A new detail right after a refused transfer ("ok, 500 then", "try from savings instead") retries it.</summary>
-    private OfflinePlan? Retry(DialogueState state, IntentResult last, TurnEntities e)
-    {
-        if (last.Intent is not (Intent.Correction or Intent.Unknown) || (e.Amount is null && e.FromAccount is null && e.ToAccount is null && e.Accounts.Count == 0))
-        {
-            return null;
-        }
-        var refused = state.AllCalls.Count > 0 && state.AllCalls[^1] is { Function: "prepare_transfer", IsRefusal: true } r ? r : null;
-        if (refused is null || !IntentClassifier.Classify(state.LastUserText, awaitingConfirmation: true).Intent.Equals(Intent.Correction))
-        {
-            return null;
-        }
-        var args = new Dictionary<string, object?>(refused.Arguments, StringComparer.Ordinal);
-        if (e.Amount is { } amount)
-        {
-            args["amount"] = amount;
-        }
-        if (e.FromAccount is { } from)
-        {
-            args["from_account"] = from;
-        }
-        if (e.ToAccount is { } to)
-        {
-            args["to_account"] = to;
-        }
-        return OfflinePlan.Call(Intent.Transfer, 0.8, new PlannedCall("transfers", "prepare_transfer", args));
-    }
-
     private static PlannedCall Call(string plugin, string function, params (string Name, object? Value)[] args) =>
         new(plugin, function, args.Where(a => a.Value is not null).ToDictionary(a => a.Name, a => a.Value, StringComparer.Ordinal));
 
     private static string? Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>Free text for a tool (a reason, a description) never carries personal data: placeholders become their type.</summary>
+    private static string Redact(string text) => AnyPlaceholder().Replace(text, m => "(" + m.Groups["type"].Value.ToLowerInvariant().Replace('_', ' ') + " given)");
+
+    [GeneratedRegex(@"\[(?<type>[A-Z_]+?)_\d+\]", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    private static partial Regex AnyPlaceholder();
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
 
