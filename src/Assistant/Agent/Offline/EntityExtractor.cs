@@ -344,57 +344,57 @@ public sealed partial class EntityExtractor(TimeProvider clock)
         return (from, to);
     }
 
-    [GeneratedRegex(@"\[[A-Z_]+_\d+\]", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"\[[A-Z_]+_\d+\]", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Placeholder();
 
-    [GeneratedRegex(@"(?i)\d|\b(?:today|yesterday|tomorrow|tonight|last|past|previous|this|next|since|ago|week|weekend|month|year|day|days|morning|evening|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"(?i)\d|\b(?:today|yesterday|tomorrow|tonight|last|past|previous|this|next|since|ago|week|weekend|month|year|day|days|morning|evening|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex DateCue();
 
-    [GeneratedRegex(@"(?i)\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|a grand|grand|dozen|half)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"(?i)\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|a grand|grand|dozen|half)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex NumberCue();
 
-    [GeneratedRegex(@"(?i)(?:\b(?:ending|ends|ending in|ends in|last four|last 4)\s*(?:in\s+|with\s+|is\s+)?|\bx{1,}|\*{2,})(?<last4>\d{4})\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"(?i)(?:\b(?:ending|ends|ending in|ends in|last four|last 4)\s*(?:in\s+|with\s+|is\s+)?|\bx{1,}|\*{2,})(?<last4>\d{4})\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex EndingDigits();
 
-    [GeneratedRegex(@"(?i)\b(?:ending|ends)\s+(?:in\s+|with\s+)?(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\s*){4}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"(?i)\b(?:ending|ends)\s+(?:in\s+|with\s+)?(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\s*){4}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex SpokenEnding();
 
-    [GeneratedRegex(@"(?i)\bgrand\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"(?i)\bgrand\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Grand();
 
-    [GeneratedRegex(@"(?i)(?<n>\d+(?:\.\d+)?)k\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"(?i)(?<n>\d+(?:\.\d+)?)k\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Thousands();
 
-    [GeneratedRegex(@"\b\d+(?:st|nd|rd|th)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"\b\d+(?:st|nd|rd|th)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Ordinal();
 
-    [GeneratedRegex(@"\b(?<n>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)\s+(?:(?<type>checking|savings?|credit card|loan|money market|investment)\s+)?account\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"\b(?<n>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)\s+(?:(?<type>checking|savings?|credit card|loan|money market|investment)\s+)?account\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex OrdinalAccount();
 
-    [GeneratedRegex(@" (?:last|latest|most recent) (?:transaction|purchase|payment|charge) ", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@" (?:last|latest|most recent) (?:transaction|purchase|payment|charge) ", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex LastOneTransaction();
 
-    [GeneratedRegex(@" between \$?(?<a>\d[\d,]*(?:\.\d{1,2})?)(?: dollars)? and \$?(?<b>\d[\d,]*(?:\.\d{1,2})?) ", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@" between \$?(?<a>\d[\d,]*(?:\.\d{1,2})?)(?: dollars)? and \$?(?<b>\d[\d,]*(?:\.\d{1,2})?) ", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Between();
 
-    [GeneratedRegex(@"^(?:checking|savings?|account|me|you|it|that|this|the|my|all|least|Everyday|Rainy Day)$|^(?:I|My|The|A|An|What|How|When|Is|Are|Did|Do)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"^(?:checking|savings?|account|me|you|it|that|this|the|my|all|least|Everyday|Rainy Day)$|^(?:I|My|The|A|An|What|How|When|Is|Are|Did|Do)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex NotMerchant();
 
-    [GeneratedRegex(@"\b(?:charged by|billed by|search for|search|look up|look for|find)\s+(?:the\s+|my\s+|any\s+|all\s+)?(?<name>(?!transactions?\b|payments?\b|charges?\b|purchases?\b|anything\b|my\b|the\b|any\b|all\b|rent\b)[a-z][a-z0-9'&]+)|\b(?:the|my|all)\s+(?<name>(?!recent\b|last\b|latest\b|card\b|pending\b|credit\b)[a-z][a-z0-9'&]{2,})\s+(?:purchases?|charges?|transactions|payments|subscriptions?)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"\b(?:charged by|billed by|search for|search|look up|look for|find)\s+(?:the\s+|my\s+|any\s+|all\s+)?(?<name>(?!transactions?\b|payments?\b|charges?\b|purchases?\b|anything\b|my\b|the\b|any\b|all\b|rent\b)[a-z][a-z0-9'&]+)|\b(?:the|my|all)\s+(?<name>(?!recent\b|last\b|latest\b|card\b|pending\b|credit\b)[a-z][a-z0-9'&]{2,})\s+(?:purchases?|charges?|transactions|payments|subscriptions?)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex MerchantInHistory();
 
-    [GeneratedRegex(@" (?:last|past|previous) (?<n>\d{1,3}) (?<unit>days?|weeks?|months?) ", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@" (?:last|past|previous) (?<n>\d{1,3}) (?<unit>days?|weeks?|months?) ", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex LastNDays();
 
-    [GeneratedRegex(@" (?:last|latest|recent|past|first|top) (?<n>\d{1,3}) (?:transactions?|purchases?|payments?|charges?|items?) ", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@" (?:last|latest|recent|past|first|top) (?<n>\d{1,3}) (?:transactions?|purchases?|payments?|charges?|items?) ", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex LastNTransactions();
 
-    [GeneratedRegex(@" (?:over|above|more than|greater than|at least|bigger than) \$?(?<n>\d[\d,]*(?:\.\d{1,2})?) ", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@" (?:over|above|more than|greater than|at least|bigger than) \$?(?<n>\d[\d,]*(?:\.\d{1,2})?) ", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Over();
 
-    [GeneratedRegex(@" (?:under|below|less than|smaller than|at most) \$?(?<n>\d[\d,]*(?:\.\d{1,2})?) ", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@" (?:under|below|less than|smaller than|at most) \$?(?<n>\d[\d,]*(?:\.\d{1,2})?) ", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Under();
 
-    [GeneratedRegex(@"(?:\b(?:at|from|to|with|by|for|pay|paid|search)\s+)(?<name>[A-Z][\w'&]*(?:\s+[A-Z][\w'&]*){0,3})", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"(?:\b(?:at|from|to|with|by|for|pay|paid|search)\s+)(?<name>[A-Z][\w'&]*(?:\s+[A-Z][\w'&]*){0,3})", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex MerchantPhrase();
 }

@@ -299,7 +299,7 @@ public sealed partial class OfflinePlanner(EntityExtractor extractor, PromptCata
     /// <summary>Free text for a tool (a reason, a description) never carries personal data: placeholders become their type.</summary>
     private static string Redact(string text) => AnyPlaceholder().Replace(text, m => "(" + m.Groups["type"].Value.ToLowerInvariant().Replace('_', ' ') + " given)");
 
-    [GeneratedRegex(@"\[(?<type>[A-Z_]+?)_\d+\]", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"\[(?<type>[A-Z_]+?)_\d+\]", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex AnyPlaceholder();
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
@@ -310,18 +310,18 @@ public sealed partial class OfflinePlanner(EntityExtractor extractor, PromptCata
         return m.Success ? m.Groups["q"].Value.Trim() : null;
     }
 
-    [GeneratedRegex(@"\[BANK_ACCOUNT_\d+\]", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"\[BANK_ACCOUNT_\d+\]", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex BankAccountPlaceholder();
 
-    [GeneratedRegex(@"(?i)\b(?:routing|aba|rtn)\b\D{0,20}(?<p>\[BANK_ACCOUNT_\d+\])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"(?i)\b(?:routing|aba|rtn)\b\D{0,20}(?<p>\[BANK_ACCOUNT_\d+\])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex RoutingPlaceholder();
 
-    [GeneratedRegex(@"(?i)\b(?:routing|aba|rtn)\b\D{0,20}(?<n>\d{9})\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"(?i)\b(?:routing|aba|rtn)\b\D{0,20}(?<n>\d{9})\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex RoutingDigits();
 
-    [GeneratedRegex(@"\b(?:to|pay|for|beneficiary|recipient)\s+(?<name>[A-Z][a-z'\-]+(?:\s+[A-Z][a-z'\-]+){1,3})", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"\b(?:to|pay|for|beneficiary|recipient)\s+(?<name>[A-Z][a-z'\-]+(?:\s+[A-Z][a-z'\-]+){1,3})", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Beneficiary();
 
-    [GeneratedRegex(@"(?i)\b(?:search|find|look for|look up)\s+(?:for\s+)?(?:the\s+|my\s+|any\s+)?(?<q>[\w\s'&]{2,40}?)(?:\s+(?:in|on|from|last|this)\b|[?.!]|$)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"(?i)\b(?:search|find|look for|look up)\s+(?:for\s+)?(?:the\s+|my\s+|any\s+)?(?<q>[\w\s'&]{2,40}?)(?:\s+(?:in|on|from|last|this)\b|[?.!]|$)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex SearchFor();
 }

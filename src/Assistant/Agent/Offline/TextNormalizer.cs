@@ -92,9 +92,9 @@ public static partial class TextNormalizer
         return SpokenFormNormalizer.Normalize(spoken).Text.ToLowerInvariant();
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@" (?<unit>hundred|thousand) and (?=(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety) )", System.Text.RegularExpressions.RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [System.Text.RegularExpressions.GeneratedRegex(@" (?<unit>hundred|thousand) and (?=(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety) )", System.Text.RegularExpressions.RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial System.Text.RegularExpressions.Regex HundredAnd();
 
-    [System.Text.RegularExpressions.GeneratedRegex(@" an? (?<unit>hundred|thousand) ", System.Text.RegularExpressions.RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [System.Text.RegularExpressions.GeneratedRegex(@" an? (?<unit>hundred|thousand) ", System.Text.RegularExpressions.RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial System.Text.RegularExpressions.Regex AHundred();
 }

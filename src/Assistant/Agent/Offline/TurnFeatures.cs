@@ -29,18 +29,18 @@ public sealed partial record TurnFeatures(int Words, bool HasNumber, bool HasMon
             EntityExtractor.Merchant(text, norm) is not null);
     }
 
-    [GeneratedRegex(@"\$|\b(?:dollars?|bucks?|quid|pounds?|usd|cents?|grand)\b|\d(?:\.\d+)?k\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"\$|\b(?:dollars?|bucks?|quid|pounds?|usd|cents?|grand)\b|\d(?:\.\d+)?k\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Currency();
 
-    [GeneratedRegex(@"\b\d+\s+(?:days?|weeks?|months?|years?|transactions?|purchases?|payments?|charges?|items?|st|nd|rd|th)\b|\b\d+(?:st|nd|rd|th)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"\b\d+\s+(?:days?|weeks?|months?|years?|transactions?|purchases?|payments?|charges?|items?|st|nd|rd|th)\b|\b\d+(?:st|nd|rd|th)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Quantity();
 
-    [GeneratedRegex(@"\b(?:ending|ends|x)\s*(?:in\s+|with\s+)?\d{4}\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"\b(?:ending|ends|x)\s*(?:in\s+|with\s+)?\d{4}\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Ending();
 
-    [GeneratedRegex(@"\b(?:checking|savings?|credit card|card|loan|mortgage|money market|investment|brokerage|current account)\b|\[account_number_\d+\]|\b(?:ending|ends|x)\s*(?:in\s+)?\d{4}\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"\b(?:checking|savings?|credit card|card|loan|mortgage|money market|investment|brokerage|current account)\b|\[account_number_\d+\]|\b(?:ending|ends|x)\s*(?:in\s+)?\d{4}\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex AccountWord();
 
-    [GeneratedRegex(@"\b(?:credit card|card|loan|mortgage|bill)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"\b(?:credit card|card|loan|mortgage|bill)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex DebtWord();
 }
