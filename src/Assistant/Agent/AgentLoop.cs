@@ -87,9 +87,10 @@ public sealed class AgentLoop(PromptCatalog prompts, AuditRecorder audit, IOptio
         turn.ToolsCalled.Add(name);
         try
         {
-            // A copy of the arguments: the vault filter puts real values in them, and the call in the history must keep the placeholders.
-            var copy = new FunctionCallContent(call.FunctionName, call.PluginName, call.Id, call.Arguments is null ? null : new KernelArguments(call.Arguments.ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal)));
-            var result = await copy.InvokeAsync(kernel, ct).ConfigureAwait(false);
+            // The tool gets its own copy of the arguments: the vault filter puts real values into them, and the call
+            // itself stays in the history (stored, and sent to the model again) with placeholders only.
+            var invocation = new FunctionCallContent(call.FunctionName, call.PluginName, call.Id, call.Arguments is null ? null : new KernelArguments(call.Arguments));
+            var result = await invocation.InvokeAsync(kernel, ct).ConfigureAwait(false);
             return ToolResultJson.Serialize(result.Result);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)

@@ -27,7 +27,7 @@ public sealed partial class TranscriptExporter(IDbContextFactory<BankingDbContex
         var session = await db.ChatSessions.AsNoTracking().SingleOrDefaultAsync(s => s.SessionId == sessionId, ct).ConfigureAwait(false)
             ?? throw new ArgumentException($"No chat session {sessionId}.");
         var customer = await db.Customers.AsNoTracking().SingleAsync(c => c.CustomerId == session.CustomerId, ct).ConfigureAwait(false);
-        var accounts = await db.Accounts.AsNoTracking().Where(a => a.CustomerId == customer.CustomerId).OrderBy(a => a.OpenedDate).ThenBy(a => a.AccountId).ToListAsync(ct).ConfigureAwait(false);
+        var accounts = await db.Accounts.AsNoTracking().Where(a => a.CustomerId == customer.CustomerId).OrderBy(a => a.OpenedDate).ThenBy(a => a.AccountType).ThenBy(a => a.Nickname).ToListAsync(ct).ConfigureAwait(false);
         var accountIds = accounts.Select(a => a.AccountId).ToList();
         var started = session.StartedAt ?? DateTime.UtcNow;
         var messages = await db.ChatMessages.AsNoTracking().Where(m => m.SessionId == sessionId).OrderBy(m => m.Sequence).ToListAsync(ct).ConfigureAwait(false);

@@ -4,6 +4,11 @@ namespace BankingLlm.Assistant.Tests.Transcripts;
 [Collection(nameof(TranscriptCollection))]
 public sealed class TranscriptCorpusTests(TranscriptServerFixture server)
 {
+    /// <summary>Transcripts replayed ahead of the one xunit is running.</summary>
+    private const int Lookahead = 3;
+
+    private static readonly Lazy<List<string>> All = new(() => [.. ((IEnumerable<object[]>)Files()).Select(row => (string)row[0])]);
+
     public static TheoryData<string> Files()
     {
         var root = Path.Combine(TranscriptServerFixture.RepositoryRoot, "tests", "transcripts");
@@ -20,7 +25,10 @@ public sealed class TranscriptCorpusTests(TranscriptServerFixture server)
     [MemberData(nameof(Files))]
     public async Task Replays(string transcript)
     {
-        var result = await server.Replayer.RunFileAsync(Path.Combine(TranscriptServerFixture.RepositoryRoot, transcript));
+        var index = All.Value.IndexOf(transcript);
+        var result = await server.ReplayAsync(Full(transcript), All.Value.Skip(index + 1).Take(Lookahead).Select(Full));
         Assert.True(result.Passed, result.Describe());
     }
+
+    private static string Full(string relative) => Path.Combine(TranscriptServerFixture.RepositoryRoot, relative);
 }

@@ -45,7 +45,9 @@ public sealed class TranscriptExportTests(TranscriptServerFixture server) : IDis
         Assert.Contains("masked: \"my social is [SSN_1], is my profile complete?\"", yaml, StringComparison.Ordinal);
         Assert.Contains("tools: [transfers.prepare_transfer]", yaml, StringComparison.Ordinal);
         Assert.Contains("tools: [transfers.confirm_transfer]", yaml, StringComparison.Ordinal);
-        Assert.Contains("balances: { \"Everyday\": 1050.00, \"savings\": 5200.00 }", yaml, StringComparison.Ordinal);
+        var end = yaml[yaml.IndexOf("\nend:", StringComparison.Ordinal)..];
+        Assert.Contains("\"Everyday\": 1050.00", end, StringComparison.Ordinal);
+        Assert.Contains("\"savings\": 5200.00", end, StringComparison.Ordinal);
         Assert.Contains("- { type: checking, nickname: \"Everyday\", balance: 1250.00 }", yaml, StringComparison.Ordinal);
         Assert.Contains("merchant: \"Blue Bottle Coffee\"", yaml, StringComparison.Ordinal);
 

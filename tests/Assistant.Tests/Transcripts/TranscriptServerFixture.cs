@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using BankingLlm.Assistant.Transcripts;
 using BankingLlm.TestSupport;
@@ -13,8 +14,26 @@ public sealed class TranscriptServerFixture : IAsyncLifetime
     private string _connectionString = "";
     private readonly string _dir = Directory.CreateTempSubdirectory("bankingllm-replay-").FullName;
 
+    private readonly ConcurrentDictionary<string, Lazy<Task<TranscriptResult>>> _runs = new(StringComparer.Ordinal);
+
     public ReplayTarget Target { get; private set; } = null!;
     public TranscriptReplayer Replayer { get; private set; } = null!;
+
+    /// <summary>
+    /// The result of replaying <paramref name="file"/>, also starting the next few files in the background: xunit
+    /// runs a theory's cases one after another, and transcripts are independent, so the corpus replays in parallel.
+    /// </summary>
+    public Task<TranscriptResult> ReplayAsync(string file, IEnumerable<string> upcoming)
+    {
+        foreach (var next in upcoming)
+        {
+            _ = Start(next);
+        }
+        return Start(file);
+    }
+
+    private Task<TranscriptResult> Start(string file) =>
+        _runs.GetOrAdd(file, f => new Lazy<Task<TranscriptResult>>(() => Task.Run(() => Replayer.RunFileAsync(f)))).Value;
 
     public async Task InitializeAsync()
     {
@@ -37,6 +56,8 @@ public sealed class TranscriptServerFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        // Background replays started ahead of a filtered run finish before the server goes away.
+        await Task.WhenAll(_runs.Values.Select(r => r.Value));
         await Target.DisposeAsync();
         await TestPostgres.DropDatabaseAsync(_connectionString);
         Directory.Delete(_dir, recursive: true);
