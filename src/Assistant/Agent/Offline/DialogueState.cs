@@ -9,8 +9,27 @@ public sealed record ToolExchange(string Plugin, string Function, IReadOnlyDicti
 {
     public string Name => $"{Plugin}.{Function}";
 
-    public string? ResultString(string property) =>
-        Result is { ValueKind: JsonValueKind.Object } r && r.TryGetProperty(property, out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
+    /// <summary>A string property of the result, by its snake_case name (any casing of the stored JSON is accepted).</summary>
+    public string? ResultString(string property)
+    {
+        if (Result is not { ValueKind: JsonValueKind.Object } r)
+        {
+            return null;
+        }
+        if (r.TryGetProperty(property, out var exact))
+        {
+            return exact.ValueKind == JsonValueKind.String ? exact.GetString() : null;
+        }
+        var wanted = property.Replace("_", "", StringComparison.Ordinal);
+        foreach (var p in r.EnumerateObject())
+        {
+            if (string.Equals(p.Name.Replace("_", "", StringComparison.Ordinal), wanted, StringComparison.OrdinalIgnoreCase))
+            {
+                return p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : null;
+            }
+        }
+        return null;
+    }
 
     public bool IsRefusal => ResultString("status") == "refused";
 }

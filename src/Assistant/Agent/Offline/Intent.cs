@@ -22,4 +22,5 @@ public enum Intent
     Cancel,
     KycStatus,
     ReportFraud,
+    Correction,
 }

@@ -4,106 +4,168 @@ namespace BankingLlm.Assistant.Agent.Offline;
 public sealed record IntentResult(Intent Intent, double Confidence, IReadOnlyList<string> Cues);
 
 /// <summary>
-/// Rule-based intent classification for the offline model. Each intent has weighted cue phrases matched on word
-/// boundaries of the normalised text; the best total wins, and a few structural rules (short yes/no answers, an
-/// amount with "to", a routing number) settle the rest. Deterministic, so transcripts replay exactly.
+/// Rule-based intent classification for the offline model, in three layers:
+/// <list type="number">
+/// <item>the turn is put in canonical form (<see cref="TextNormalizer"/>: contractions, shorthand, typos, British
+/// spellings, spoken numbers) and reduced to lemmas (<see cref="Lexicon"/>), so that word forms do not matter;</item>
+/// <item>weighted cues per intent (<see cref="IntentCues"/>: words and short phrases of the bank's vocabulary, not
+/// sentences) add up to a score per intent;</item>
+/// <item>features of the turn adjust the scores: an amount and an account of the customer's make a money verb a
+/// transfer, a person or another bank makes it external, an amount bound or a merchant makes a history question a
+/// search, "how much" with a spending verb is a summary, "transfer me to an agent" is a person.</item>
+/// </list>
+/// The best score wins when it reaches the threshold; ties go to the intent that acts on the request. With a
+/// confirmation pending, short answers are read as yes, no, or a correction ("no, make it 300").
+/// Deterministic, so transcripts replay exactly.
 /// </summary>
 public static class IntentClassifier
 {
     private const double Threshold = 1.0;
 
-    private static readonly Dictionary<Intent, (string Cue, double Weight)[]> Cues = new()
-    {
-        [Intent.Greeting] = [("hi", 1), ("hello", 1), ("hey", 1), ("good morning", 1), ("good afternoon", 1), ("good evening", 1), ("hiya", 1), ("howdy", 1)],
-        [Intent.Thanks] = [("thanks", 1.2), ("thank you", 1.2), ("cheers", 1), ("appreciate it", 1.2), ("much appreciated", 1.2)],
-        [Intent.Goodbye] = [("bye", 1.2), ("goodbye", 1.2), ("see you", 1), ("that is all", 1.2), ("that is it", 1), ("have a good day", 1), ("i am done", 1.2), ("nothing else", 1.2)],
-        [Intent.Help] = [("help", 1), ("what can you do", 1.5), ("what do you do", 1.2), ("how does this work", 1.2), ("options", 0.6), ("menu", 0.8), ("what can i ask", 1.5)],
-        [Intent.TalkToHuman] = [("human", 1.5), ("real person", 2), ("a person", 1.2), ("agent", 1.2), ("representative", 1.5), ("someone", 0.6), ("speak to", 0.8), ("talk to", 0.8), ("operator", 1.2), ("customer service", 1.2), ("escalate", 1.5), ("supervisor", 1.2), ("manager", 1)],
-        [Intent.ListAccounts] = [("my accounts", 1.5), ("all accounts", 1.5), ("list", 0.8), ("which accounts", 1.5), ("what accounts", 1.5), ("accounts do i have", 2), ("show accounts", 1.5), ("overview", 1), ("all my", 0.6)],
-        [Intent.GetBalance] = [("balance", 1.5), ("how much", 1.2), ("money do i have", 1.5), ("how much money", 1.5), ("available", 0.8), ("funds", 0.8), ("what do i have", 1), ("left in", 1.2), ("in my", 0.3), ("do i have", 0.4), ("owe", 1)],
-        [Intent.AccountDetails] = [("interest rate", 2), ("apr", 2), ("rate", 0.8), ("credit limit", 2), ("limit", 0.7), ("minimum balance", 2.5), ("overdraft", 2), ("opened", 1.2), ("details", 1.2), ("ownership", 1.5), ("joint", 1), ("account info", 1.5), ("information about", 1)],
-        [Intent.RecentTransactions] = [("transactions", 1.5), ("recent", 1), ("history", 1.3), ("activity", 1.3), ("statement", 1.2), ("last transactions", 2), ("latest", 1), ("what did i buy", 1.5), ("purchases", 1), ("charges", 1), ("payments", 0.8), ("deposits", 1), ("withdrawals", 1), ("pending", 0.8)],
-        [Intent.SearchTransactions] = [("search", 1.5), ("find", 1), ("look for", 1.2), ("look up", 1), ("charge from", 1.5), ("payment to", 1), ("did i pay", 1.5), ("any transactions", 1), ("over", 0.3), ("more than", 0.6), ("less than", 0.6), ("between", 0.5), ("at ", 0.2)],
-        [Intent.SpendingSummary] = [("spend", 1.5), ("spent", 1.5), ("spending", 1.8), ("summary", 1.2), ("breakdown", 1.5), ("by category", 1.5), ("by merchant", 1.5), ("where does my money go", 2.5), ("budget", 1), ("total", 0.8)],
-        [Intent.Transfer] = [("transfer", 1.5), ("move", 1.2), ("send", 1.2), ("pay", 0.8), ("put", 0.6), ("shift", 0.8), ("wire", 1), ("from", 0.3), ("into", 0.5), ("pay off", 1.2), ("payment to my", 1.2), ("top up", 1)],
-        [Intent.ExternalTransfer] = [("routing", 2.5), ("aba", 2.5), ("external", 1.5), ("another bank", 2), ("other bank", 2), ("someone else", 1), ("beneficiary", 2), ("recipient", 1.2), ("wire to", 1.5), ("account number", 0.8), ("[bank_account_", 2)],
-        [Intent.KycStatus] = [("kyc", 2.5), ("verification", 1.5), ("verified", 1.5), ("verify", 1.2), ("identity", 1.5), ("profile complete", 2), ("documents", 1.2), ("know your customer", 2.5), ("id check", 1.5), ("still need", 1)],
-        [Intent.ReportFraud] = [("fraud", 2.5), ("fraudulent", 2.5), ("stolen", 2), ("scam", 2), ("scammed", 2.5), ("did not make", 2), ("do not recognize", 2), ("don t recognize", 2), ("unauthorized", 2.5), ("suspicious", 2), ("hacked", 2), ("lost my card", 2), ("not me", 1.5), ("someone used", 2), ("phishing", 2)],
-        [Intent.OutOfScope] = [("weather", 2), ("joke", 2), ("recipe", 2), ("stock tip", 2), ("bitcoin", 1.5), ("crypto", 1.5), ("movie", 2), ("sports", 2), ("poem", 2), ("president", 1.5), ("capital of", 2), ("write code", 2), ("homework", 2), ("mortgage rates", 1.2), ("invest in", 1.2)],
-    };
-
-    private static readonly string[] ConfirmWords =
-    [
-        "yes", "yeah", "yep", "yup", "sure", "ok", "okay", "confirm", "confirmed", "go ahead", "do it", "please do",
-        "proceed", "correct", "that is right", "sounds good", "absolutely", "of course", "affirmative", "approve", "send it",
-        "make it so", "go for it", "yes please", "right",
-    ];
-
-    private static readonly string[] CancelWords =
-    [
-        "no", "nope", "nah", "cancel", "stop", "never mind", "nevermind", "forget it", "do not", "abort", "scratch that",
-        "hold on", "wait", "not now", "changed my mind",
-    ];
-
     /// <summary>Classifies one masked customer turn. <paramref name="awaitingConfirmation"/>: a pending action awaits a yes/no.</summary>
-    public static IntentResult Classify(string text, bool awaitingConfirmation = false)
+    public static IntentResult Classify(string text, bool awaitingConfirmation = false, IReadOnlyCollection<string>? nicknames = null)
     {
         var norm = TextNormalizer.Normalize(text);
-        var words = norm.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var features = TurnFeatures.Of(text, norm, nicknames);
 
-        // Short answers to a pending confirmation: "yes, go ahead", "no, cancel that".
-        if (awaitingConfirmation && words.Length <= 8)
+        if (awaitingConfirmation && Answer(norm, features) is { } answer)
         {
-            var cancel = CancelWords.Where(w => Has(norm, w)).ToList();
-            var confirm = ConfirmWords.Where(w => Has(norm, w)).ToList();
-            if (cancel.Count > 0)
-            {
-                return new IntentResult(Intent.Cancel, 0.95, cancel);
-            }
-            if (confirm.Count > 0 && !LooksLikeNewRequest(norm))
-            {
-                return new IntentResult(Intent.Confirm, 0.95, confirm);
-            }
+            return answer;
         }
-        else if (words.Length <= 3 && CancelWords.FirstOrDefault(w => Has(norm, w)) is { } word)
+        var scores = Score(norm, features);
+        if (!awaitingConfirmation && features.Words <= 3 && IntentCues.FirstMatch(norm, IntentCues.CancelWords) is { } word
+            && !scores.Any(s => s.Value.Score >= 1.5))
         {
             // "cancel" with nothing pending: the dialogue answers that there is nothing to cancel.
             return new IntentResult(Intent.Cancel, 0.6, [word]);
         }
-
-        var scores = new Dictionary<Intent, (double Score, List<string> Cues)>();
-        foreach (var (intent, cues) in Cues)
+        if (!awaitingConfirmation && features.Words <= 3 && IntentCues.FirstMatch(norm, IntentCues.ConfirmWords) is { } yes && scores.Count == 0)
         {
-            foreach (var (cue, weight) in cues)
+            // "yes" with nothing pending: the dialogue answers that there is nothing to confirm.
+            return new IntentResult(Intent.Confirm, 0.6, [yes]);
+        }
+        return Best(scores);
+    }
+
+    /// <summary>A yes, a no, or a correction of the pending action; null when the turn is a new request.</summary>
+    private static IntentResult? Answer(string norm, TurnFeatures f)
+    {
+        var cancel = IntentCues.Matches(norm, IntentCues.CancelWords);
+        var confirm = IntentCues.Matches(norm, IntentCues.ConfirmWords);
+        var correction = IntentCues.Matches(norm, IntentCues.CorrectionWords);
+        var changesDetail = f.HasNumber || f.AccountMentions > 0;
+
+        // "no, make it 300", "actually take it from savings", "sorry, 120 not 200", "no no, 40".
+        if (changesDetail && (correction.Count > 0 || cancel.Count > 0 || f.Words <= 3) && !IsNewRequest(norm, f))
+        {
+            return new IntentResult(Intent.Correction, 0.9, [.. correction, .. cancel, "changed detail"]);
+        }
+        if (f.Words > 10)
+        {
+            return null;
+        }
+        if (cancel.Count > 0)
+        {
+            return new IntentResult(Intent.Cancel, 0.95, cancel);
+        }
+        if (confirm.Count > 0 && !IsNewRequest(norm, f))
+        {
+            return new IntentResult(Intent.Confirm, 0.95, confirm);
+        }
+        return null;
+    }
+
+    /// <summary>A question of its own while a confirmation waits: "ok what's my balance in savings".</summary>
+    private static bool IsNewRequest(string norm, TurnFeatures f)
+    {
+        var best = Best(Score(norm, f));
+        return best.Intent switch
+        {
+            Intent.Transfer or Intent.ExternalTransfer => f.HasNumber && IntentCues.Matches(norm, IntentCues.CorrectionWords).Count == 0 && f.Words > 4,
+            Intent.Unknown or Intent.Greeting or Intent.Thanks or Intent.Goodbye or Intent.Help or Intent.Confirm or Intent.Cancel or Intent.Correction => false,
+            _ => best.Confidence >= 0.5 && best.Cues.Count > 0 && !f.IsShort,
+        };
+    }
+
+    private static Dictionary<Intent, (double Score, List<string> Cues)> Score(string norm, TurnFeatures f)
+    {
+        var lemmas = Lexicon.Lemmatize(norm);
+        var scores = new Dictionary<Intent, (double Score, List<string> Cues)>();
+        foreach (var (intent, cue, weight) in IntentCues.All)
+        {
+            if (IntentCues.Has(lemmas, cue))
             {
-                if (Has(norm, cue))
-                {
-                    var entry = scores.TryGetValue(intent, out var e) ? e : (0, []);
-                    entry.Cues.Add(cue);
-                    scores[intent] = (entry.Score + weight, entry.Cues);
-                }
+                Add(scores, intent, weight, cue.Trim());
             }
         }
 
-        // Structural rules: an amount plus a destination is a transfer; a routing number or IBAN makes it external.
-        var hasAmount = words.Any(w => w.StartsWith('$') || (w.Length > 0 && char.IsDigit(w[0]))) || Has(norm, "dollars") || Has(norm, "bucks");
-        if (hasAmount && (Has(norm, "to") || Has(norm, "into")) && scores.ContainsKey(Intent.Transfer))
-        {
-            Boost(scores, Intent.Transfer, 1.0, "amount+to");
-        }
-        if (scores.ContainsKey(Intent.ExternalTransfer) && (scores.ContainsKey(Intent.Transfer) || hasAmount))
-        {
-            Boost(scores, Intent.ExternalTransfer, 1.0, "external+money");
-        }
-        if (scores.ContainsKey(Intent.SpendingSummary) && scores.ContainsKey(Intent.RecentTransactions))
-        {
-            Boost(scores, Intent.SpendingSummary, 0.5, "spending over history");
-        }
-        if (scores.ContainsKey(Intent.SearchTransactions) && !scores.ContainsKey(Intent.RecentTransactions) && scores[Intent.SearchTransactions].Score < 1.5)
-        {
-            scores.Remove(Intent.SearchTransactions);
-        }
+        bool Scored(Intent i) => scores.ContainsKey(i);
+        double Of(Intent i) => scores.TryGetValue(i, out var e) ? e.Score : 0;
+        var moneyVerb = IntentCues.Has(lemmas, " transfer ") || IntentCues.Has(lemmas, " move ") || IntentCues.Has(lemmas, " send ")
+            || IntentCues.Has(lemmas, " put ") || IntentCues.Has(lemmas, " shift ") || IntentCues.Has(lemmas, " wire ")
+            || IntentCues.Has(lemmas, " pay ") || IntentCues.Has(lemmas, " payment ") || IntentCues.Has(lemmas, " top up ") || IntentCues.Has(lemmas, " take ");
 
+        // A person is asked for, not money moved: "transfer me to an agent", "put me through to someone".
+        if (IntentCues.Has(lemmas, " transfer me ") || IntentCues.Has(lemmas, " put me through ") || IntentCues.Has(lemmas, " connect me "))
+        {
+            Add(scores, Intent.TalkToHuman, 2.0, "me to a person");
+            moneyVerb = false;
+            scores.Remove(Intent.Transfer);
+        }
+        // Money verb + amount or the customer's own account: a transfer. Paying a card or loan is one too.
+        if (moneyVerb && (f.HasMoney || f.AccountMentions > 0) && !Scored(Intent.SearchTransactions))
+        {
+            Add(scores, Intent.Transfer, f.HasMoney && f.AccountMentions > 0 ? 1.5 : 1.0, "money verb+amount/account");
+        }
+        if (moneyVerb && f.DebtAccount && IntentCues.Has(lemmas, " pay "))
+        {
+            Add(scores, Intent.Transfer, 1.0, "pay a card or loan");
+        }
+        // Someone else's account or another bank: external.
+        if (Scored(Intent.ExternalTransfer) && (moneyVerb || f.HasMoney))
+        {
+            Add(scores, Intent.ExternalTransfer, 1.0, "external+money");
+        }
+        // Limits on amounts or a merchant turn a history question into a search.
+        if (f.HasBounds && (Scored(Intent.RecentTransactions) || Scored(Intent.SearchTransactions) || f.Words <= 8) && !moneyVerbWithAccounts(f, moneyVerb))
+        {
+            Add(scores, Intent.SearchTransactions, 2.0, "amount bounds");
+        }
+        if (f.HasMerchant && (Scored(Intent.RecentTransactions) || Scored(Intent.SearchTransactions)) && f.AccountMentions == 0)
+        {
+            Add(scores, Intent.SearchTransactions, 1.5, "merchant");
+        }
+        // "how much ... spend / went out" is a spending total, "how much can I spend" is a balance.
+        if (Scored(Intent.SpendingSummary) && Scored(Intent.RecentTransactions))
+        {
+            Add(scores, Intent.SpendingSummary, 0.5, "spending over history");
+        }
+        if (Scored(Intent.SpendingSummary) && IntentCues.Has(lemmas, " how much "))
+        {
+            Add(scores, Intent.SpendingSummary, 1.5, "how much+spend");
+        }
+        if (IntentCues.Has(lemmas, " can i spend ") || IntentCues.Has(lemmas, " to spend ") || IntentCues.Has(lemmas, " can i afford "))
+        {
+            scores.Remove(Intent.SpendingSummary);
+            Add(scores, Intent.GetBalance, 1.5, "can spend");
+        }
+        // "from checking to savings, 300 please": two of the customer's accounts, a direction and an amount.
+        if (f.AccountMentions >= 2 && f.HasMoney && IntentCues.Has(lemmas, " from ") && IntentCues.Has(lemmas, " to "))
+        {
+            Add(scores, Intent.Transfer, 1.5, "from+to+amount");
+        }
+        // A bare account with a question word ("what's in my checking", "how much in Everyday") asks for a balance.
+        if (f.AccountMentions > 0 && Of(Intent.GetBalance) > 0 && Of(Intent.GetBalance) < Threshold && scores.Count == 1)
+        {
+            Add(scores, Intent.GetBalance, 0.6, "account question");
+        }
+        return scores;
+
+        static bool moneyVerbWithAccounts(TurnFeatures f, bool moneyVerb) => moneyVerb && f.AccountMentions > 0;
+    }
+
+    private static IntentResult Best(Dictionary<Intent, (double Score, List<string> Cues)> scores)
+    {
         if (scores.Count == 0)
         {
             return new IntentResult(Intent.Unknown, 0, []);
@@ -118,10 +180,7 @@ public static class IntentClassifier
         return new IntentResult(best.Key, confidence, best.Value.Cues);
     }
 
-    private static bool LooksLikeNewRequest(string norm) =>
-        Has(norm, "balance") || Has(norm, "transfer") || Has(norm, "move") || Has(norm, "how much") || Has(norm, "transactions");
-
-    private static void Boost(Dictionary<Intent, (double Score, List<string> Cues)> scores, Intent intent, double by, string why)
+    private static void Add(Dictionary<Intent, (double Score, List<string> Cues)> scores, Intent intent, double by, string why)
     {
         var entry = scores.TryGetValue(intent, out var e) ? e : (0, []);
         entry.Cues.Add(why);
@@ -149,6 +208,4 @@ public static class IntentClassifier
         Intent.Greeting => 15,
         _ => 99,
     };
-
-    private static bool Has(string norm, string cue) => norm.Contains(" " + cue + " ", StringComparison.Ordinal) || (cue.EndsWith(' ') && norm.Contains(" " + cue, StringComparison.Ordinal)) || (cue.StartsWith('[') && norm.Contains(cue, StringComparison.Ordinal));
 }

@@ -20,13 +20,13 @@ public sealed partial class OfflinePlanner(EntityExtractor extractor, PromptCata
     {
         var text = state.LastUserText;
         var pending = state.Pending;
-        var last = IntentClassifier.Classify(text, awaitingConfirmation: pending is not null);
+        var last = IntentClassifier.Classify(text, awaitingConfirmation: pending is not null, nicknames);
         var lastEntities = extractor.Extract(text, nicknames);
 
         // A pending action: yes, no, or a correction ("no, make it 300").
         if (pending is not null)
         {
-            if (IsCorrection(text, lastEntities) && pending.Kind == "transfer" && pending.PreparedBy.Function == "prepare_transfer")
+            if (last.Intent == Intent.Correction && pending.Kind == "transfer" && pending.PreparedBy.Function == "prepare_transfer")
             {
                 var args = new Dictionary<string, object?>(pending.PreparedBy.Arguments, StringComparer.Ordinal);
                 if (lastEntities.Amount is { } amount)
@@ -63,8 +63,31 @@ public sealed partial class OfflinePlanner(EntityExtractor extractor, PromptCata
             return OfflinePlan.Reply(last.Intent, last.Confidence, prompts.Reply("nothing_pending"));
         }
 
+        // "my second account": the position is resolved against the customer's account list, fetched first.
+        if (Actionable.Contains(last.Intent) && lastEntities.Accounts.Any(a => a.Reference.StartsWith("ordinal:", StringComparison.Ordinal)))
+        {
+            var listed = state.CurrentTurnCalls.FirstOrDefault(c => c.Function == "list_accounts");
+            if (listed is null)
+            {
+                return OfflinePlan.Call(last.Intent, last.Confidence, Call("accounts", "list_accounts"));
+            }
+            var resolved = ResolveOrdinals(lastEntities, listed);
+            if (resolved is null)
+            {
+                return OfflinePlan.Reply(last.Intent, last.Confidence, prompts.Reply("ask_account_for_balance"));
+            }
+            var inner = PlanFor(state, last, resolved, text);
+            return inner with { Calls = [Call("accounts", "list_accounts"), .. inner.Calls] };
+        }
+
         // Slot filling: when this turn has no request of its own, it answers the question about the earlier one.
         var (intent, confidence, entities) = Frame(state, last, lastEntities, nicknames);
+        return PlanFor(state, new IntentResult(intent, confidence, last.Cues), entities, text);
+    }
+
+    private OfflinePlan PlanFor(DialogueState state, IntentResult result, TurnEntities entities, string text)
+    {
+        var (intent, confidence) = (result.Intent, result.Confidence);
         return intent switch
         {
             Intent.Greeting => OfflinePlan.Reply(intent, confidence, prompts.Reply("greeting")),
@@ -84,15 +107,15 @@ public sealed partial class OfflinePlanner(EntityExtractor extractor, PromptCata
                 ("merchant", entities.Merchant), ("text", entities.Merchant is null ? SearchWords(text) : null),
                 ("min_amount", entities.MinAmount), ("max_amount", entities.MaxAmount), ("from", Day(entities.Dates?.From)), ("to", Day(entities.Dates?.To)))),
             Intent.SpendingSummary => OfflinePlan.Call(intent, confidence, Call("transactions", "get_spending_summary",
-                ("from", Day(entities.Dates?.From ?? (entities.Days is { } d ? DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-d) : null))), ("to", Day(entities.Dates?.To)),
+                ("from", Day(entities.Dates?.From ?? (entities.Days is { } d ? extractor.Today.AddDays(-d) : null))), ("to", Day(entities.Dates?.To)),
                 ("group_by", TextNormalizer.Normalize(text).Contains(" categor", StringComparison.Ordinal) ? "category" : null),
                 ("account", entities.Accounts.Count == 1 ? entities.Accounts[0].Reference : null))),
             Intent.Transfer => Transfer(intent, confidence, entities),
             Intent.ExternalTransfer => External(intent, confidence, state, entities),
             Intent.KycStatus => OfflinePlan.Call(intent, confidence, Call("compliance", "get_kyc_status")),
             Intent.ReportFraud => OfflinePlan.Call(intent, confidence, Call("compliance", "report_fraud",
-                ("description", Truncate(string.Join(" ", state.FrameTurns), 500)), ("account", entities.Accounts.Count == 1 ? entities.Accounts[0].Reference : null))),
-            Intent.TalkToHuman => OfflinePlan.Call(intent, confidence, Call("support", "escalate_to_human", ("reason", Truncate(text, 200)))),
+                ("description", Truncate(Redact(string.Join(" ", state.FrameTurns)), 500)), ("account", entities.Accounts.Count == 1 ? entities.Accounts[0].Reference : null))),
+            Intent.TalkToHuman => OfflinePlan.Call(intent, confidence, Call("support", "escalate_to_human", ("reason", Truncate(Redact(text), 200)))),
             _ => OfflinePlan.Reply(Intent.Unknown, confidence, prompts.Reply("not_understood")),
         };
     }
@@ -106,7 +129,7 @@ public sealed partial class OfflinePlanner(EntityExtractor extractor, PromptCata
         // The earliest actionable turn of the frame sets the intent; later turns fill its slots.
         for (var i = state.FrameTurns.Count - 2; i >= 0; i--)
         {
-            var earlier = IntentClassifier.Classify(state.FrameTurns[i]);
+            var earlier = IntentClassifier.Classify(state.FrameTurns[i], nicknames: nicknames);
             if (!Actionable.Contains(earlier.Intent))
             {
                 continue;
@@ -194,6 +217,11 @@ public sealed partial class OfflinePlanner(EntityExtractor extractor, PromptCata
         }
         account = bankAccounts.FirstOrDefault(p => p != routing) ?? e.Placeholders.FirstOrDefault(p => p.StartsWith("[ACCOUNT_NUMBER_", StringComparison.Ordinal));
         var name = Beneficiary().Match(all) is { Success: true } m ? m.Groups["name"].Value.Trim() : null;
+        if (e.Amount is null)
+        {
+            // The amount may have been given in an earlier turn of the same request ("it's for Maria Lopez, 300 dollars").
+            e = e with { Amount = state.FrameTurns.Reverse().Select(t => extractor.Extract(t).Amount).FirstOrDefault(a => a is not null) };
+        }
         var from = e.FromAccount ?? (e.Accounts.FirstOrDefault(a => !a.Reference.StartsWith('[')) ?.Reference) ?? "checking";
         var missing = new List<string>();
         if (name is null)
@@ -220,7 +248,7 @@ public sealed partial class OfflinePlanner(EntityExtractor extractor, PromptCata
             ("from_account", from), ("beneficiary_name", name), ("routing_number", routing), ("account_number", account), ("amount", e.Amount)));
     }
 
-    private static OfflinePlan MoreOrRecent(DialogueState state, Intent intent, double confidence, TurnEntities e, string text)
+    private OfflinePlan MoreOrRecent(DialogueState state, Intent intent, double confidence, TurnEntities e, string text)
     {
         var norm = TextNormalizer.Normalize(text);
         if (norm.Contains(" more ", StringComparison.Ordinal)
@@ -230,25 +258,49 @@ public sealed partial class OfflinePlanner(EntityExtractor extractor, PromptCata
             var args = new Dictionary<string, object?>(previous.Arguments, StringComparer.Ordinal) { ["cursor"] = cursor };
             return OfflinePlan.Call(intent, confidence, new PlannedCall("transactions", "get_recent_transactions", args));
         }
-        var days = e.Days ?? (e.Dates is { } d ? Math.Max(1, DateOnly.FromDateTime(DateTime.UtcNow).DayNumber - d.From.DayNumber + 1) : null);
+        var days = e.Days ?? (e.Dates is { } d ? Math.Max(1, extractor.Today.DayNumber - d.From.DayNumber + 1) : null);
         return OfflinePlan.Call(intent, confidence, Call("transactions", "get_recent_transactions",
             ("account", e.Accounts.Count == 1 ? e.Accounts[0].Reference : null), ("days", days), ("limit", e.Count ?? 10),
             ("status", norm.Contains(" pending ", StringComparison.Ordinal) ? "pending" : null)));
     }
 
-    private static bool IsCorrection(string text, TurnEntities e)
+    /// <summary>Replaces "ordinal:2[:type]" references by the last four of the customer's n-th account (of that type).</summary>
+    private static TurnEntities? ResolveOrdinals(TurnEntities e, ToolExchange listed)
     {
-        var norm = TextNormalizer.Normalize(text);
-        var cue = norm.Contains(" make it ", StringComparison.Ordinal) || norm.Contains(" actually ", StringComparison.Ordinal)
-            || norm.Contains(" instead ", StringComparison.Ordinal) || norm.Contains(" change it ", StringComparison.Ordinal)
-            || norm.Contains(" i meant ", StringComparison.Ordinal) || norm.StartsWith(" no ", StringComparison.Ordinal);
-        return cue && (e.Amount is not null || e.FromAccount is not null || e.ToAccount is not null);
+        if (listed.Result is not { ValueKind: System.Text.Json.JsonValueKind.Object } r || !r.TryGetProperty("accounts", out var list))
+        {
+            return null;
+        }
+        var accounts = list.EnumerateArray().Select(a => (Type: a.TryGetProperty("type", out var t) ? t.GetString() ?? "" : "", Last4: a.TryGetProperty("last_four", out var l) ? l.GetString() ?? "" : "")).ToList();
+        string? Resolve(string? reference)
+        {
+            if (reference is null || !reference.StartsWith("ordinal:", StringComparison.Ordinal))
+            {
+                return reference;
+            }
+            var parts = reference.Split(':');
+            var n = int.Parse(parts[1], CultureInfo.InvariantCulture);
+            var pool = parts.Length > 2 ? accounts.Where(a => a.Type.Replace(' ', '_') == parts[2]).ToList() : accounts;
+            return n >= 1 && n <= pool.Count ? "ending " + pool[n - 1].Last4 : null;
+        }
+        var mentions = e.Accounts.Select(a => a with { Reference = Resolve(a.Reference) ?? "" }).ToList();
+        if (mentions.Any(m => m.Reference.Length == 0))
+        {
+            return null;
+        }
+        return e with { Accounts = mentions, FromAccount = Resolve(e.FromAccount), ToAccount = Resolve(e.ToAccount) };
     }
 
     private static PlannedCall Call(string plugin, string function, params (string Name, object? Value)[] args) =>
         new(plugin, function, args.Where(a => a.Value is not null).ToDictionary(a => a.Name, a => a.Value, StringComparer.Ordinal));
 
     private static string? Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>Free text for a tool (a reason, a description) never carries personal data: placeholders become their type.</summary>
+    private static string Redact(string text) => AnyPlaceholder().Replace(text, m => "(" + m.Groups["type"].Value.ToLowerInvariant().Replace('_', ' ') + " given)");
+
+    [GeneratedRegex(@"\[(?<type>[A-Z_]+?)_\d+\]", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex AnyPlaceholder();
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
 
@@ -258,18 +310,18 @@ public sealed partial class OfflinePlanner(EntityExtractor extractor, PromptCata
         return m.Success ? m.Groups["q"].Value.Trim() : null;
     }
 
-    [GeneratedRegex(@"\[BANK_ACCOUNT_\d+\]", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"\[BANK_ACCOUNT_\d+\]", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex BankAccountPlaceholder();
 
-    [GeneratedRegex(@"(?i)\b(?:routing|aba|rtn)\b\D{0,20}(?<p>\[BANK_ACCOUNT_\d+\])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"(?i)\b(?:routing|aba|rtn)\b\D{0,20}(?<p>\[BANK_ACCOUNT_\d+\])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex RoutingPlaceholder();
 
-    [GeneratedRegex(@"(?i)\b(?:routing|aba|rtn)\b\D{0,20}(?<n>\d{9})\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"(?i)\b(?:routing|aba|rtn)\b\D{0,20}(?<n>\d{9})\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex RoutingDigits();
 
-    [GeneratedRegex(@"\b(?:to|pay|for|beneficiary|recipient)\s+(?<name>[A-Z][a-z'\-]+(?:\s+[A-Z][a-z'\-]+){1,3})", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"\b(?:to|pay|for|beneficiary|recipient)\s+(?<name>[A-Z][a-z'\-]+(?:\s+[A-Z][a-z'\-]+){1,3})", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Beneficiary();
 
-    [GeneratedRegex(@"(?i)\b(?:search|find|look for|look up)\s+(?:for\s+)?(?:the\s+|my\s+|any\s+)?(?<q>[\w\s'&]{2,40}?)(?:\s+(?:in|on|from|last|this)\b|[?.!]|$)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"(?i)\b(?:search|find|look for|look up)\s+(?:for\s+)?(?:the\s+|my\s+|any\s+)?(?<q>[\w\s'&]{2,40}?)(?:\s+(?:in|on|from|last|this)\b|[?.!]|$)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex SearchFor();
 }
