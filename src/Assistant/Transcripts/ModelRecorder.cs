@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
@@ -74,8 +76,32 @@ public sealed class ModelRecorder(string path, ModelSessions sessions)
             return replies;
         }
 
-        public IAsyncEnumerable<StreamingChatMessageContent> GetStreamingChatMessageContentsAsync(ChatHistory chatHistory, PromptExecutionSettings? executionSettings = null, Kernel? kernel = null, CancellationToken cancellationToken = default) =>
-            inner.GetStreamingChatMessageContentsAsync(chatHistory, executionSettings, kernel, cancellationToken);
+        // The hub streams remote models' replies: record the reply the updates add up to, passing each update on.
+        public async IAsyncEnumerable<StreamingChatMessageContent> GetStreamingChatMessageContentsAsync(ChatHistory chatHistory, PromptExecutionSettings? executionSettings = null, Kernel? kernel = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            var key = owner.NextKey();
+            var request = ModelRequestText.Render(chatHistory);
+            var calls = new FunctionCallContentBuilder();
+            var text = new StringBuilder();
+            string? modelId = null;
+            await foreach (var update in inner.GetStreamingChatMessageContentsAsync(chatHistory, executionSettings, kernel, cancellationToken).ConfigureAwait(false))
+            {
+                calls.Append(update);
+                text.Append(update.Content);
+                modelId ??= update.ModelId;
+                yield return update;
+            }
+
+            if (key is { } k)
+            {
+                var reply = new ChatMessageContent(AuthorRole.Assistant, text.Length == 0 ? null : text.ToString()) { ModelId = modelId };
+                foreach (var call in calls.Build())
+                {
+                    reply.Items.Add(call);
+                }
+                owner.Add(k.Transcript, k.Sequence, request, reply, chatHistory);
+            }
+        }
     }
 
     private (string Transcript, int Sequence)? NextKey() => sessions.NextRequest();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
@@ -79,7 +80,8 @@ public sealed class ModelReplayer(ModelRecording recording, ModelSessions sessio
     private ChatMessageContent Miss((string Transcript, int Sequence) key, string message)
     {
         sessions.Miss(key.Transcript, message);
-        throw new InvalidOperationException(message);
+        // The agent treats it as an unavailable model: the turn ends with the safe reply and an audit row.
+        throw new HttpOperationException(message);
     }
 
     private sealed class Replaying(IChatCompletionService inner, ModelReplayer owner) : IChatCompletionService
@@ -89,7 +91,22 @@ public sealed class ModelReplayer(ModelRecording recording, ModelSessions sessio
         public Task<IReadOnlyList<ChatMessageContent>> GetChatMessageContentsAsync(ChatHistory chatHistory, PromptExecutionSettings? executionSettings = null, Kernel? kernel = null, CancellationToken cancellationToken = default) =>
             Task.FromResult<IReadOnlyList<ChatMessageContent>>([owner.Answer(chatHistory)]);
 
-        public IAsyncEnumerable<StreamingChatMessageContent> GetStreamingChatMessageContentsAsync(ChatHistory chatHistory, PromptExecutionSettings? executionSettings = null, Kernel? kernel = null, CancellationToken cancellationToken = default) =>
-            throw new NotSupportedException("Recorded model responses are served to the agent's non-streaming requests only.");
+        // The hub streams remote models' replies: the recorded reply as one text update, then one update per call.
+        public async IAsyncEnumerable<StreamingChatMessageContent> GetStreamingChatMessageContentsAsync(ChatHistory chatHistory, PromptExecutionSettings? executionSettings = null, Kernel? kernel = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            var reply = owner.Answer(chatHistory);
+            await Task.Yield();
+            if (!string.IsNullOrEmpty(reply.Content))
+            {
+                yield return new StreamingChatMessageContent(AuthorRole.Assistant, reply.Content, modelId: reply.ModelId);
+            }
+            var index = 0;
+            foreach (var call in reply.Items.OfType<FunctionCallContent>())
+            {
+                var update = new StreamingChatMessageContent(AuthorRole.Assistant, content: null, modelId: reply.ModelId);
+                update.Items.Add(new StreamingFunctionCallUpdateContent(call.Id, $"{call.PluginName}-{call.FunctionName}", JsonSerializer.Serialize(call.Arguments), index++));
+                yield return update;
+            }
+        }
     }
 }
