@@ -11,6 +11,7 @@ public static class CliHost
     public static async Task<IHost> BuildAsync(CancellationToken ct, Action<HostApplicationBuilder>? configure = null)
     {
         var builder = Host.CreateApplicationBuilder();
+        Hosting.ShippedSettings.AddAsBase(builder.Configuration);
         // A maintenance verb prints its own result; keep the host's start/stop chatter out of it.
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
         builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);

@@ -15,6 +15,7 @@ public static class AssistantHost
     public static async Task<WebApplication> BuildAsync(string[] args, CancellationToken ct = default, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        ShippedSettings.AddAsBase(builder.Configuration);
         var privateDatabase = await builder.StartPrivateDatabaseIfNeededAsync(ct);
         builder.AddBankingData();
         builder.AddPiiGuard();
