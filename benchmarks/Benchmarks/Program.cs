@@ -6,6 +6,7 @@ using BenchmarkDotNet.Running;
 //   history-tool [--calls N]            transactions.get_recent_transactions through kernel + audit on that database
 //   pii-latency                         PII guard per-message latency
 //   tools [--calls N]                   a tool call through the kernel, filters and audit insert
+//   voice-wer [--decoder "ARGS"]        word error rate of the offline speech-to-text (espeak-ng -> pocketsphinx)
 // Anything else: BenchmarkDotNet, e.g. `-- --filter *Pii*`.
 switch (args.FirstOrDefault())
 {
@@ -16,6 +17,8 @@ switch (args.FirstOrDefault())
     case "pii-latency":
         Console.WriteLine(PiiLatencyProbe.Run());
         return 0;
+    case "voice-wer":
+        return await VoiceWordErrorRate.RunAsync(args[1..]);
     case "tools":
     case "tools-latency":
         return await ToolsLatencyProbe.RunAsync(args[1..]);
