@@ -33,6 +33,7 @@ public static class CliApp
         root.Subcommands.Add(TokensCommands.Create());
         root.Subcommands.Add(PiiCommands.Create());
         root.Subcommands.Add(ChatCommands.Create());
+        root.Subcommands.Add(VoiceCommands.Create());
         root.Subcommands.Add(AuditCommands.Create());
         root.Subcommands.Add(ComplianceCommands.Create());
         return await root.Parse(args).InvokeAsync();

@@ -30,7 +30,8 @@ public sealed class ConversationService(
     ChatHistoryPreparer historyPreparer,
     PromptCatalog prompts,
     IOptions<ConversationOptions> options,
-    TimeProvider clock)
+    TimeProvider clock,
+    IEnumerable<IChannelReplyFormatter> formatters)
 {
     // Turns of one session run one at a time in this process; striped so the lock table stays bounded.
     private static readonly SemaphoreSlim[] SessionLocks = [.. Enumerable.Range(0, 256).Select(_ => new SemaphoreSlim(1, 1))];
@@ -153,6 +154,7 @@ public sealed class ConversationService(
         }
 
         var reply = guard.MaskOutput(result.Reply, vault, OutputMaskStyle.DisplayMask);
+        reply = formatters.Where(f => f.Channel == session.Channel).Aggregate(reply, (text, formatter) => formatter.Format(text));
         if (vault.IsDirty)
         {
             await guard.SaveVaultAsync(vault, ct).ConfigureAwait(false);

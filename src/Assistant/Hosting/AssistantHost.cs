@@ -2,6 +2,7 @@ using BankingLlm.Data;
 using BankingLlm.Tools;
 using BankingLlm.Assistant.Agent.Prompts;
 using BankingLlm.Assistant.Hubs;
+using BankingLlm.Assistant.Voice;
 using Microsoft.SemanticKernel.ChatCompletion;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
@@ -20,6 +21,7 @@ public static class AssistantHost
         builder.AddAssistantAgent();
         builder.AddAssistantAuth();
         builder.AddChatHub();
+        builder.AddVoice();
 
         var app = builder.Build();
         try
@@ -44,6 +46,7 @@ public static class AssistantHost
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHub<ChatHub>(ChatHub.Path, options => options.AllowStatefulReconnects = true);
+        app.MapVoiceEndpoints();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.MapGet("/", () => Results.Text("BankingLlm assistant is running. Health: /health/ready", "text/plain"));
