@@ -38,51 +38,64 @@ public static class VoiceCommands
             }
 
             using var host = await BuildHostAsync(ct);
-            await host.Services.GetRequiredService<DatabaseStartup>().EnsureReadyAsync(ct);
-            var turns = host.Services.GetRequiredService<VoiceTurnService>();
-            var speech = host.Services.GetRequiredService<ITextToSpeech>();
-            var session = await host.Services.GetRequiredService<ConversationService>().StartSessionAsync(result.GetValue(customer), ChatChannel.Voice, "cli", "en-US", ct);
-
-            var utterances = new List<(string Label, Func<Task<byte[]>> Audio)>();
-            if (file is not null)
+            try
             {
-                utterances.Add((file.Name, () => File.ReadAllBytesAsync(file.FullName, ct)));
+                return await RunAsync(host, file, phrases, result.GetValue(customer), result.GetValue(output), ct);
             }
-            utterances.AddRange(phrases.Select(p => ($"say \"{p}\"", (Func<Task<byte[]>>)(() => speech.SynthesizeAsync(p, ct)))));
-
-            VoiceTurnResult? last = null;
-            foreach (var (label, audio) in utterances)
+            finally
             {
-                try
-                {
-                    var bytes = await audio();
-                    last = await turns.RunAudioTurnAsync(result.GetValue(customer), session.SessionId, turns.Decode(bytes, "audio/wav"), ct);
-                }
-                catch (VoiceInputException ex)
-                {
-                    await Console.Error.WriteLineAsync($"error: {label}: [{ex.Code}] {ex.Message}");
-                    return CliErrors.InvalidInput;
-                }
-                Console.WriteLine($"> {label}");
-                Console.WriteLine($"  heard:   {(last.Transcript.Length == 0 ? "(nothing)" : last.Transcript)}");
-                Console.WriteLine($"  reply:   {last.Reply}");
-                Console.WriteLine($"  outcome: {last.Outcome}{(last.Tools.Count > 0 ? "; tools: " + string.Join(", ", last.Tools) : "")}{(last.PiiTypes.Count > 0 ? "; masked: " + string.Join(", ", last.PiiTypes) : "")}");
+                await host.StopAsync(CancellationToken.None);
             }
-            if (result.GetValue(output) is { } target && last?.Audio is { } wav)
-            {
-                await File.WriteAllBytesAsync(target.FullName, wav, ct);
-                Console.WriteLine($"reply audio: {target.FullName} ({wav.Length:N0} bytes)");
-            }
-            return 0;
         }));
         return voice;
+    }
+
+    private static async Task<int> RunAsync(IHost host, FileInfo? file, string[] phrases, Guid customer, FileInfo? output, CancellationToken ct)
+    {
+        await host.Services.GetRequiredService<DatabaseStartup>().EnsureReadyAsync(ct);
+        var turns = host.Services.GetRequiredService<VoiceTurnService>();
+        var speech = host.Services.GetRequiredService<ITextToSpeech>();
+        var session = await host.Services.GetRequiredService<ConversationService>().StartSessionAsync(customer, ChatChannel.Voice, "cli", "en-US", ct);
+
+        var utterances = new List<(string Label, Func<Task<byte[]>> Audio)>();
+        if (file is not null)
+        {
+            utterances.Add((file.Name, () => File.ReadAllBytesAsync(file.FullName, ct)));
+        }
+        utterances.AddRange(phrases.Select(p => ($"say \"{p}\"", (Func<Task<byte[]>>)(() => speech.SynthesizeAsync(p, ct)))));
+
+        VoiceTurnResult? last = null;
+        foreach (var (label, audio) in utterances)
+        {
+            try
+            {
+                var bytes = await audio();
+                last = await turns.RunAudioTurnAsync(customer, session.SessionId, turns.Decode(bytes, "audio/wav"), ct);
+            }
+            catch (VoiceInputException ex)
+            {
+                await Console.Error.WriteLineAsync($"error: {label}: [{ex.Code}] {ex.Message}");
+                return CliErrors.InvalidInput;
+            }
+            Console.WriteLine($"> {label}");
+            Console.WriteLine($"  heard:   {(last.Transcript.Length == 0 ? "(nothing)" : last.Transcript)}");
+            Console.WriteLine($"  reply:   {last.Reply}");
+            Console.WriteLine($"  outcome: {last.Outcome}{(last.Tools.Count > 0 ? "; tools: " + string.Join(", ", last.Tools) : "")}{(last.PiiTypes.Count > 0 ? "; masked: " + string.Join(", ", last.PiiTypes) : "")}");
+        }
+        if (output is { } target && last?.Audio is { } wav)
+        {
+            await File.WriteAllBytesAsync(target.FullName, wav, ct);
+            Console.WriteLine($"reply audio: {target.FullName} ({wav.Length:N0} bytes)");
+        }
+        return 0;
     }
 
     /// <summary>The whole turn path (data, guard, tools, agent, voice) without the web server; private database when no connection string.</summary>
     private static async Task<IHost> BuildHostAsync(CancellationToken ct)
     {
         var builder = Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // The verb prints its own result: only warnings and errors from the host.
+        builder.Logging.AddFilter((_, level) => level >= LogLevel.Warning);
         builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
         var privateDatabase = await builder.StartPrivateDatabaseIfNeededAsync(ct);
         try

@@ -21,10 +21,10 @@ public sealed partial class VoiceReplyFormatter : IChannelReplyFormatter
     public string Format(string reply)
     {
         var text = Lists(reply);
+        text = MaskedDigits().Replace(text, m => "ending in " + SpokenNumbers.Digits(m.Groups[1].Value));
         text = Markdown().Replace(text, "");
         text = IsoDate().Replace(text, m => SpokenDate(m.Value));
         text = Money().Replace(text, m => SpokenMoney(m));
-        text = MaskedDigits().Replace(text, m => "ending in " + SpokenNumbers.Digits(m.Groups[1].Value));
         text = Ending().Replace(text, m => "ending in " + SpokenNumbers.Digits(m.Groups[1].Value));
         text = LongReference().Replace(text, m => "ending in " + Spell(m.Value[^4..]));
         text = AddressPlaceholder().Replace(text, "the address on file");
