@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text.Json;
 using BankingLlm.Assistant.Voice.Audio;
 using Microsoft.Extensions.Options;
@@ -17,7 +16,8 @@ public sealed class AzureSpeechToText(IHttpClientFactory clients, IOptions<Voice
         var o = options.Value;
         var uri = SpeechHttp.Combine(o.Endpoint, "", $"speech/recognition/conversation/cognitiveservices/v1?language={Uri.EscapeDataString(o.Language)}&format=simple");
         var body = new ByteArrayContent(WavCodec.Write(Resampler.To(audio, 16000)));
-        body.Headers.ContentType = MediaTypeHeaderValue.Parse("audio/wav; codecs=audio/pcm; samplerate=16000");
+        // Azure's documented value; "codecs=audio/pcm" is not a valid token for the typed header, so it is added as is.
+        body.Headers.TryAddWithoutValidation("Content-Type", "audio/wav; codecs=audio/pcm; samplerate=16000");
         using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = body };
         request.Headers.Add("Ocp-Apim-Subscription-Key", o.ApiKey);
         request.Headers.Accept.ParseAdd("application/json");
