@@ -7,6 +7,7 @@ using BenchmarkDotNet.Running;
 //   pii-latency                         PII guard per-message latency
 //   tools [--calls N]                   a tool call through the kernel, filters and audit insert
 //   voice-wer [--decoder "ARGS"]        word error rate of the offline speech-to-text (espeak-ng -> pocketsphinx)
+//   voice-latency [--turns N]           voice turn audio in -> audio out with the offline stack
 // Anything else: BenchmarkDotNet, e.g. `-- --filter *Pii*`.
 switch (args.FirstOrDefault())
 {
@@ -17,6 +18,8 @@ switch (args.FirstOrDefault())
     case "pii-latency":
         Console.WriteLine(PiiLatencyProbe.Run());
         return 0;
+    case "voice-latency":
+        return await VoiceTurnLatency.RunAsync(args[1..]);
     case "voice-wer":
         return await VoiceWordErrorRate.RunAsync(args[1..]);
     case "tools":
