@@ -9,6 +9,8 @@ using BenchmarkDotNet.Running;
 //   load [--sessions N] [--interval S] [--duration S] [--saturate] [--idle N]
 //                                       SignalR load on the app (chat hub vs echo hub) and idle memory per connection
 //   token-latency [--calls N]           token counting of one new message, per call
+//   voice-wer [--decoder "ARGS"]        word error rate of the offline speech-to-text (espeak-ng -> pocketsphinx)
+//   voice-latency [--turns N]           voice turn audio in -> audio out with the offline stack
 // Anything else: BenchmarkDotNet, e.g. `-- --filter *Pii*`.
 switch (args.FirstOrDefault())
 {
@@ -26,6 +28,10 @@ switch (args.FirstOrDefault())
     case "token-latency":
         Console.WriteLine(TokenLatencyProbe.Run(args[1..]));
         return 0;
+    case "voice-latency":
+        return await VoiceTurnLatency.RunAsync(args[1..]);
+    case "voice-wer":
+        return await VoiceWordErrorRate.RunAsync(args[1..]);
     case "tools":
     case "tools-latency":
         return await ToolsLatencyProbe.RunAsync(args[1..]);

@@ -34,7 +34,7 @@ public sealed class ToolsBenchmarkHost : IAsyncDisposable
 
     public Guid CustomerId { get; }
 
-    public static async Task<ToolsBenchmarkHost> StartAsync()
+    public static async Task<ToolsBenchmarkHost> StartAsync(Action<IHostApplicationBuilder>? configure = null)
     {
         LocalPostgres? cluster = null;
         var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__Banking");
@@ -53,6 +53,7 @@ public sealed class ToolsBenchmarkHost : IAsyncDisposable
         });
         builder.AddBankingData();
         builder.AddBankingTools();
+        configure?.Invoke(builder);
         var host = builder.Build();
         await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
 

@@ -34,6 +34,7 @@ public static class CliApp
         root.Subcommands.Add(StaffCommands.Create());
         root.Subcommands.Add(PiiCommands.Create());
         root.Subcommands.Add(ChatCommands.Create());
+        root.Subcommands.Add(VoiceCommands.Create());
         root.Subcommands.Add(AuditCommands.Create());
         root.Subcommands.Add(ComplianceCommands.Create());
         root.Subcommands.Add(RetentionCommands.Create());

@@ -35,7 +35,8 @@ public sealed class ConversationService(
     IOptions<ConversationOptions> options,
     ISessionLock sessionLock,
     AssistantTelemetry telemetry,
-    TimeProvider clock)
+    TimeProvider clock,
+    IEnumerable<IChannelReplyFormatter> formatters)
 {
     public string ModelId => model.GetModelId() ?? "unknown";
 
@@ -198,6 +199,7 @@ public sealed class ConversationService(
         }
 
         var reply = guard.MaskOutput(result.Reply, vault, OutputMaskStyle.DisplayMask);
+        reply = formatters.Where(f => f.Channel == session.Channel).Aggregate(reply, (text, formatter) => formatter.Format(text));
         if (vault.IsDirty)
         {
             await guard.SaveVaultAsync(vault, ct).ConfigureAwait(false);

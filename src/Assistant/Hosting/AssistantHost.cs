@@ -4,6 +4,7 @@ using BankingLlm.Assistant.Agent.Prompts;
 using BankingLlm.Assistant.Hubs;
 using BankingLlm.Assistant.Security;
 using BankingLlm.Assistant.Web;
+using BankingLlm.Assistant.Voice;
 using Microsoft.SemanticKernel.ChatCompletion;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
@@ -26,6 +27,7 @@ public static class AssistantHost
         builder.AddAssistantTelemetry();
         builder.AddScaleOut();
         builder.AddBankingMaintenance();
+        builder.AddVoice();
         // The transcript replay server decorates the model here (docs/transcripts.md); serve passes nothing.
         configure?.Invoke(builder);
 
@@ -57,6 +59,7 @@ public static class AssistantHost
         app.MapHub<StaffHub>(StaffHub.Path, options => options.AllowStatefulReconnects = true);
         app.MapStaffSignIn();
         app.MapDemoToken();
+        app.MapVoiceEndpoints();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         return app;

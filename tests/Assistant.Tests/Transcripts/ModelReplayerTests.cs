@@ -58,10 +58,10 @@ public sealed class ModelReplayerTests
             Assert.Equal(("transfers", "confirm_transfer"), (call.PluginName, call.FunctionName));
             Assert.Equal(currentId.ToString(), call.Arguments!["action_id"]);
 
-            var changed = await Assert.ThrowsAsync<InvalidOperationException>(() => model.GetChatMessageContentsAsync(History(currentId, "no")));
+            var changed = await Assert.ThrowsAsync<HttpOperationException>(() => model.GetChatMessageContentsAsync(History(currentId, "no")));
             Assert.Contains("model request #2 differs from the recorded one", changed.Message, StringComparison.Ordinal);
 
-            var missing = await Assert.ThrowsAsync<InvalidOperationException>(() => model.GetChatMessageContentsAsync(History(currentId, "yes")));
+            var missing = await Assert.ThrowsAsync<HttpOperationException>(() => model.GetChatMessageContentsAsync(History(currentId, "yes")));
             Assert.Contains("model request #3 has no recorded response", missing.Message, StringComparison.Ordinal);
         }
         Assert.Equal(2, sessions.MissesOf("t.yaml: t").Count);
