@@ -1,3 +1,4 @@
+using BankingLlm.Assistant.Security;
 using BankingLlm.Assistant.Hubs;
 using BankingLlm.Assistant.Telemetry;
 using Microsoft.AspNetCore.SignalR;
@@ -9,6 +10,7 @@ public static class HubServiceCollectionExtensions
     /// <summary>SignalR with detailed errors off, bounded message size and parallelism, and the rate-limit filter.</summary>
     public static IHostApplicationBuilder AddChatHub(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<CallerLimits>();
         builder.Services.AddSingleton<RateLimitHubFilter>();
         builder.Services.AddSingleton<ErrorMetricsHubFilter>();
         builder.Services.AddSignalR(options =>

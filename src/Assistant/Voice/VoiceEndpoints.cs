@@ -29,6 +29,14 @@ public static class VoiceEndpoints
     public static IEndpointRouteBuilder MapVoiceEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup(Prefix).RequireAuthorization(AssistantClaims.CustomerPolicy);
+        // The same per-caller limits as the chat hub (API key and customer), shared across instances with Redis.
+        group.AddEndpointFilter(async (context, next) =>
+            await context.HttpContext.RequestServices.GetRequiredService<CallerLimits>().TryTakeAsync(context.HttpContext.User) switch
+            {
+                CallerVerdict.Revoked => Results.Json(new ErrorResponse("unauthorized", "The API key is no longer valid."), statusCode: StatusCodes.Status401Unauthorized),
+                CallerVerdict.RateLimited => Results.Json(new ErrorResponse("rate_limited", "Too many requests; try again in a minute."), statusCode: StatusCodes.Status429TooManyRequests),
+                _ => await next(context),
+            });
         group.MapPost("", StartAsync);
         group.MapPost("/{sessionId:guid}/turns", TurnAsync);
         group.MapPost("/{sessionId:guid}/barge-in", (Guid sessionId, HttpContext http, VoiceTurnService voice) =>

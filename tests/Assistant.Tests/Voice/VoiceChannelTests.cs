@@ -216,6 +216,33 @@ public sealed class VoiceChannelTests(HubFixture app) : IClassFixture<HubFixture
     }
 
     [Fact]
+    public async Task A_gateway_key_over_its_limit_or_revoked_is_refused_and_nothing_runs()
+    {
+        var (customer, _, _, _, session) = await StartAsync();
+        using var gateway = new HttpClient { BaseAddress = app.BaseAddress };
+        var key = await app.CreateApiKeyAsync(["chat:act_for_customer"], perMinute: 2);
+        gateway.DefaultRequestHeaders.Add("X-Api-Key", key);
+        gateway.DefaultRequestHeaders.Add("X-Customer-Id", customer.ToString());
+        Task<HttpResponseMessage> Say() => gateway.PostAsJsonAsync($"{VoiceEndpoints.Prefix}/{session}/turns", new { text = "what is my balance" });
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            statuses.Add((await Say()).StatusCode);
+        }
+
+        // At most two per minute (a minute boundary inside the loop can let two more through, never all four).
+        Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
+        var refused = await Say();
+        if (refused.StatusCode == HttpStatusCode.TooManyRequests)
+        {
+            Assert.Equal("rate_limited", (await refused.Content.ReadFromJsonAsync<ErrorBody>())!.Error);
+        }
+        var messages = await app.QueryAsync(db => db.ChatMessages.CountAsync(m => m.SessionId == session && m.Role == ChatMessageRole.User));
+        Assert.Equal(statuses.Count(s => s == HttpStatusCode.OK) + (refused.StatusCode == HttpStatusCode.OK ? 1 : 0), messages);
+    }
+
+    [Fact]
     public async Task Transcript_path_over_the_hub_masks_spoken_pii_and_answers_for_the_ear()
     {
         var (customer, _, _) = await app.NewCustomerAsync();
