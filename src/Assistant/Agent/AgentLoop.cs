@@ -86,27 +86,17 @@ public sealed class AgentLoop(PromptCatalog prompts, AuditRecorder audit, IOptio
     private static async Task<ChatMessageContent> StreamAsync(Kernel kernel, IChatCompletionService model, PromptExecutionSettings settings, ChatHistory history,
         Func<string, CancellationToken, ValueTask> deltas, CancellationToken ct)
     {
-        var calls = new FunctionCallContentBuilder();
-        var text = new System.Text.StringBuilder();
-        string? modelId = null;
+        var reply = new StreamedReply();
         await foreach (var update in model.GetStreamingChatMessageContentsAsync(history, settings, kernel, ct).ConfigureAwait(false))
         {
-            modelId ??= update.ModelId;
-            calls.Append(update);
+            reply.Append(update);
             if (!string.IsNullOrEmpty(update.Content))
             {
-                text.Append(update.Content);
                 await deltas(update.Content, ct).ConfigureAwait(false);
             }
         }
 
-        var reply = new ChatMessageContent(AuthorRole.Assistant, text.Length == 0 ? null : text.ToString(), modelId);
-        foreach (var call in calls.Build())
-        {
-            reply.Items.Add(call);
-        }
-
-        return reply;
+        return reply.Build();
     }
 
     private async Task<string> InvokeAsync(Kernel kernel, FunctionCallContent call, int index, AgentTurn turn, CancellationToken ct)

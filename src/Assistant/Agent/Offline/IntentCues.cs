@@ -83,8 +83,7 @@ public static class IntentCues
     ]);
 
     /// <summary>True when <paramref name="cue"/> occurs in the (space-framed) text on word boundaries.</summary>
-    public static bool Has(string text, string cue) =>
-        cue.StartsWith('[') ? text.Contains(cue, StringComparison.Ordinal) : text.Contains(cue, StringComparison.Ordinal);
+    public static bool Has(string text, string cue) => text.Contains(cue, StringComparison.Ordinal);
 
     public static List<string> Matches(string norm, string[] cues) => [.. cues.Where(c => Has(norm, c)).Select(c => c.Trim())];
 
