@@ -3,8 +3,9 @@ using BankingLlm.Data.Postgres;
 namespace BankingLlm.Benchmarks;
 
 /// <summary>
-/// The benchmark database for the latency runners: ConnectionStrings__Banking, or the private cluster in
-/// LocalPostgres__DataDirectory (started if needed, stopped on dispose if started here).
+/// The benchmark database: ConnectionStrings__Banking, or else a private cluster (stopped on dispose if started here):
+/// the one in LocalPostgres__DataDirectory for the latency runners (OpenAsync), a throwaway one for the hosts that
+/// migrate and seed their own (OpenTemporaryAsync).
 /// </summary>
 public sealed class BenchmarkDatabase : IAsyncDisposable
 {
@@ -27,6 +28,17 @@ public sealed class BenchmarkDatabase : IAsyncDisposable
         }
         var dir = Environment.GetEnvironmentVariable("LocalPostgres__DataDirectory") ?? ".data/postgres";
         var cluster = await LocalPostgres.StartAsync(new LocalPostgresOptions { DataDirectory = dir }, Directory.GetCurrentDirectory());
+        return new BenchmarkDatabase(cluster.ConnectionString, cluster);
+    }
+
+    public static async Task<BenchmarkDatabase> OpenTemporaryAsync()
+    {
+        var configured = Environment.GetEnvironmentVariable("ConnectionStrings__Banking");
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return new BenchmarkDatabase(configured, null);
+        }
+        var cluster = await LocalPostgres.StartTemporaryAsync();
         return new BenchmarkDatabase(cluster.ConnectionString, cluster);
     }
 

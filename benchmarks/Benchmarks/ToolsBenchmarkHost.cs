@@ -1,6 +1,5 @@
 using BankingLlm.Data;
 using BankingLlm.Data.Entities;
-using BankingLlm.Data.Postgres;
 using BankingLlm.Data.Seeding;
 using BankingLlm.Tools;
 using BankingLlm.Tools.Kernel;
@@ -19,13 +18,13 @@ namespace BankingLlm.Benchmarks;
 public sealed class ToolsBenchmarkHost : IAsyncDisposable
 {
     private readonly IHost _host;
-    private readonly LocalPostgres? _cluster;
+    private readonly BenchmarkDatabase _database;
     private readonly string _keyFile;
 
-    private ToolsBenchmarkHost(IHost host, LocalPostgres? cluster, string keyFile, Guid customerId)
+    private ToolsBenchmarkHost(IHost host, BenchmarkDatabase database, string keyFile, Guid customerId)
     {
         _host = host;
-        _cluster = cluster;
+        _database = database;
         _keyFile = keyFile;
         CustomerId = customerId;
     }
@@ -36,19 +35,13 @@ public sealed class ToolsBenchmarkHost : IAsyncDisposable
 
     public static async Task<ToolsBenchmarkHost> StartAsync(Action<IHostApplicationBuilder>? configure = null)
     {
-        LocalPostgres? cluster = null;
-        var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__Banking");
-        if (string.IsNullOrWhiteSpace(connectionString))
-        {
-            cluster = await LocalPostgres.StartTemporaryAsync();
-            connectionString = cluster.ConnectionString;
-        }
+        var database = await BenchmarkDatabase.OpenTemporaryAsync();
         var keyFile = Path.Combine(Path.GetTempPath(), $"bankingllm-bench-keys-{Guid.NewGuid():N}.json");
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Banking"] = connectionString,
+            ["ConnectionStrings:Banking"] = database.ConnectionString,
             ["KeyRing:KeyFile"] = keyFile,
         });
         builder.AddBankingData();
@@ -66,7 +59,7 @@ public sealed class ToolsBenchmarkHost : IAsyncDisposable
             db.Accounts.Add(CustomerFactory.NewAccount(customer, AccountType.Savings, $"SAV{Random.Shared.NextInt64(10_000_000_000_000, 99_999_999_999_999)}", 5000m, new DateOnly(2020, 1, 1)));
             await db.SaveChangesAsync();
         }
-        return new ToolsBenchmarkHost(host, cluster, keyFile, customer.CustomerId);
+        return new ToolsBenchmarkHost(host, database, keyFile, customer.CustomerId);
     }
 
     /// <summary>A kernel as the agent builds it: plugins plus the audit filter.</summary>
@@ -75,10 +68,7 @@ public sealed class ToolsBenchmarkHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _host.Dispose();
-        if (_cluster is not null)
-        {
-            await _cluster.DisposeAsync();
-        }
+        await _database.DisposeAsync();
         if (File.Exists(_keyFile))
         {
             File.Delete(_keyFile);

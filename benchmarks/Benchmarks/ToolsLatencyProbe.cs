@@ -70,8 +70,6 @@ public static class ToolsLatencyProbe
     {
         var sorted = samples.Order().ToArray();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{name,-40} n={sorted.Length}  p50 {P(sorted, 50):F3} ms  p95 {P(sorted, 95):F3} ms  p99 {P(sorted, 99):F3} ms"));
+            $"{name,-40} n={sorted.Length}  p50 {BenchmarkDatabase.Percentile(sorted, 50):F3} ms  p95 {BenchmarkDatabase.Percentile(sorted, 95):F3} ms  p99 {BenchmarkDatabase.Percentile(sorted, 99):F3} ms"));
     }
-
-    private static double P(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
 }

@@ -4,7 +4,6 @@ using BankingLlm.Assistant.Hubs;
 using BankingLlm.Assistant.Security;
 using BankingLlm.Data;
 using BankingLlm.Data.Entities;
-using BankingLlm.Data.Postgres;
 using BankingLlm.Data.Seeding;
 using Bogus;
 using Microsoft.AspNetCore.Builder;
@@ -23,13 +22,13 @@ namespace BankingLlm.Benchmarks.Load;
 public sealed class LoadHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly LocalPostgres? _cluster;
+    private readonly BenchmarkDatabase _database;
     private readonly string _dir;
 
-    private LoadHost(WebApplication app, LocalPostgres? cluster, string dir, Uri baseAddress)
+    private LoadHost(WebApplication app, BenchmarkDatabase database, string dir, Uri baseAddress)
     {
         _app = app;
-        _cluster = cluster;
+        _database = database;
         _dir = dir;
         BaseAddress = baseAddress;
     }
@@ -40,19 +39,13 @@ public sealed class LoadHost : IAsyncDisposable
 
     public static async Task<LoadHost> StartAsync()
     {
-        LocalPostgres? cluster = null;
-        var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__Banking");
-        if (string.IsNullOrWhiteSpace(connectionString))
-        {
-            cluster = await LocalPostgres.StartTemporaryAsync();
-            connectionString = cluster.ConnectionString;
-        }
+        var database = await BenchmarkDatabase.OpenTemporaryAsync();
         var dir = Directory.CreateTempSubdirectory("bankingllm-load-").FullName;
         var app = await AssistantHost.BuildAsync(
         [
             "--urls", "http://127.0.0.1:0",
             "--environment", "Production",
-            $"--ConnectionStrings:Banking={connectionString}",
+            $"--ConnectionStrings:Banking={database.ConnectionString}",
             $"--KeyRing:KeyFile={Path.Combine(dir, "keys.json")}",
             $"--Auth:SigningKey={Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))}",
             // The load run's sessions send far more than a person would; the product default stays as it is.
@@ -64,7 +57,7 @@ public sealed class LoadHost : IAsyncDisposable
         app.MapHub<EchoHub>(EchoHub.Path);
         await app.StartAsync();
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        return new LoadHost(app, cluster, dir, address);
+        return new LoadHost(app, database, dir, address);
     }
 
     /// <summary>N customers with checking (with a few weeks of history) and savings, written in batches.</summary>
@@ -111,10 +104,7 @@ public sealed class LoadHost : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
-        if (_cluster is not null)
-        {
-            await _cluster.DisposeAsync();
-        }
+        await _database.DisposeAsync();
         Directory.Delete(_dir, recursive: true);
     }
 }
