@@ -156,7 +156,7 @@ public sealed class ConversationService(
         }
 
         var (text, confirmed) = Resolve(request, pending);
-        var channel = session.Channel == ChatChannel.Voice ? PiiChannel.Voice : PiiChannel.Chat;
+        var channel = ChatSessionRows.PiiChannelOf(session.Channel);
         var messageId = Guid.CreateVersion7();
         var guarded = await guard.ProcessMessageAsync(new PiiMessage(session.SessionId.ToString(), text, channel, "chat_message", messageId.ToString()), ct).ConfigureAwait(false);
         var vault = await guard.GetVaultAsync(session.SessionId.ToString(), ct).ConfigureAwait(false);
@@ -242,7 +242,7 @@ public sealed class ConversationService(
         db.Database.AutoSavepointsEnabled = false;
         await using var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
         var session = await db.ChatSessions.FromSql($"SELECT * FROM chat_sessions WHERE session_id = {sessionId} FOR UPDATE").SingleAsync(ct).ConfigureAwait(false);
-        var next = (await db.ChatMessages.Where(m => m.SessionId == sessionId).MaxAsync(m => (int?)m.Sequence, ct).ConfigureAwait(false) ?? 0) + 1;
+        var next = await ChatSessionRows.NextSequenceAsync(db, sessionId, ct).ConfigureAwait(false);
         var userRow = ChatMessageCodec.ToRow(userMessage, sessionId, next++, now);
         userRow.MessageId = userMessageId;
         db.ChatMessages.Add(userRow);

@@ -122,10 +122,10 @@ public sealed class HandoffService(
         }
         var now = Now();
         var messageId = Guid.CreateVersion7();
-        var channel = session.Channel == ChatChannel.Voice ? PiiChannel.Voice : PiiChannel.Chat;
+        var channel = ChatSessionRows.PiiChannelOf(session.Channel);
         var guarded = await guard.ProcessMessageAsync(new PiiMessage(sessionId.ToString(), text, channel, sourceType, messageId.ToString()), ct).ConfigureAwait(false);
         var vault = await guard.GetVaultAsync(sessionId.ToString(), ct).ConfigureAwait(false);
-        var sequence = (await db.ChatMessages.Where(m => m.SessionId == sessionId).MaxAsync(m => (int?)m.Sequence, ct).ConfigureAwait(false) ?? 0) + 1;
+        var sequence = await ChatSessionRows.NextSequenceAsync(db, sessionId, ct).ConfigureAwait(false);
         db.ChatMessages.Add(new ChatMessage { MessageId = messageId, SessionId = sessionId, Sequence = sequence, Role = role, MaskedText = guarded.MaskedText, CreatedAt = now });
         session.MessagesCount = (session.MessagesCount ?? 0) + 1;
         session.LastActivityAt = now;
