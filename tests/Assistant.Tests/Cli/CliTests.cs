@@ -1,5 +1,4 @@
 using System.Net.Sockets;
-using BankingLlm.TestSupport;
 using Npgsql;
 
 namespace BankingLlm.Assistant.Tests.Cli;
@@ -97,125 +96,101 @@ public sealed class CliTests
     [Fact]
     public async Task A_wrong_setting_names_the_setting()
     {
-        var db = await TestPostgres.CreateDatabaseAsync();
-        try
-        {
-            using var app = new AssistantProcess();
-            app.Environment["ConnectionStrings__Banking"] = db;
-            app.Environment["Database__MaxPoolSize"] = "0";
-            app.Environment["Auth__SigningKey"] = SigningKey;
-            var (code, _, stderr) = await app.RunAsync(Timeout, "--urls", "http://127.0.0.1:0");
-            Assert.Equal(2, code);
-            Assert.Contains("MaxPoolSize", stderr, StringComparison.Ordinal);
-        }
-        finally
-        {
-            await TestPostgres.DropDatabaseAsync(db);
-        }
+        await using var scratch = await ScratchDatabase.CreateAsync();
+        var db = scratch.ConnectionString;
+        using var app = new AssistantProcess();
+        app.Environment["ConnectionStrings__Banking"] = db;
+        app.Environment["Database__MaxPoolSize"] = "0";
+        app.Environment["Auth__SigningKey"] = SigningKey;
+        var (code, _, stderr) = await app.RunAsync(Timeout, "--urls", "http://127.0.0.1:0");
+        Assert.Equal(2, code);
+        Assert.Contains("MaxPoolSize", stderr, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Migrate_seed_and_rotate_work_end_to_end_and_a_failed_migration_leaves_nothing_behind()
     {
-        var db = await TestPostgres.CreateDatabaseAsync();
-        try
-        {
-            using var app = new AssistantProcess();
-            app.Environment["ConnectionStrings__Banking"] = db;
-            app.Environment["KeyRing__KeyFile"] = Path.Combine(app.WorkingDirectory, "keys.json");
+        await using var scratch = await ScratchDatabase.CreateAsync();
+        var db = scratch.ConnectionString;
+        using var app = new AssistantProcess();
+        app.Environment["ConnectionStrings__Banking"] = db;
+        app.Environment["KeyRing__KeyFile"] = Path.Combine(app.WorkingDirectory, "keys.json");
 
-            // An object in the way of the last table makes the migration fail part-way: nothing of it may remain.
-            await ExecAsync(db, "CREATE TABLE pii_vault (x int)");
-            var failed = await app.RunAsync(Timeout, "db", "migrate");
-            Assert.NotEqual(0, failed.ExitCode);
-            Assert.False(await ScalarAsync<bool>(db, "SELECT to_regclass('public.customers') IS NOT NULL"));
-            await ExecAsync(db, "DROP TABLE pii_vault");
+        // An object in the way of the last table makes the migration fail part-way: nothing of it may remain.
+        await ExecAsync(db, "CREATE TABLE pii_vault (x int)");
+        var failed = await app.RunAsync(Timeout, "db", "migrate");
+        Assert.NotEqual(0, failed.ExitCode);
+        Assert.False(await ScalarAsync<bool>(db, "SELECT to_regclass('public.customers') IS NOT NULL"));
+        await ExecAsync(db, "DROP TABLE pii_vault");
 
-            var migrate = await app.RunAsync(Timeout, "db", "migrate");
-            Assert.True(migrate.ExitCode == 0, migrate.StdErr);
-            Assert.Contains("Applied", migrate.StdOut, StringComparison.Ordinal);
-            var again = await app.RunAsync(Timeout, "db", "migrate");
-            Assert.Contains("up to date", again.StdOut, StringComparison.Ordinal);
+        var migrate = await app.RunAsync(Timeout, "db", "migrate");
+        Assert.True(migrate.ExitCode == 0, migrate.StdErr);
+        Assert.Contains("Applied", migrate.StdOut, StringComparison.Ordinal);
+        var again = await app.RunAsync(Timeout, "db", "migrate");
+        Assert.Contains("up to date", again.StdOut, StringComparison.Ordinal);
 
-            var seed = await app.RunAsync(Timeout, "db", "seed", "--customers", "20", "--transactions", "500");
-            Assert.True(seed.ExitCode == 0, seed.StdErr);
-            Assert.Equal(500L, await ScalarAsync<long>(db, "SELECT count(*) FROM transactions"));
+        var seed = await app.RunAsync(Timeout, "db", "seed", "--customers", "20", "--transactions", "500");
+        Assert.True(seed.ExitCode == 0, seed.StdErr);
+        Assert.Equal(500L, await ScalarAsync<long>(db, "SELECT count(*) FROM transactions"));
 
-            var rotate = await app.RunAsync(Timeout, "keys", "rotate");
-            Assert.True(rotate.ExitCode == 0, rotate.StdErr);
-            var reencrypt = await app.RunAsync(Timeout, "keys", "reencrypt", "--batch-size", "7");
-            Assert.True(reencrypt.ExitCode == 0, reencrypt.StdErr);
-            Assert.Contains("Re-encrypted 20 row(s); 0 remaining", reencrypt.StdOut, StringComparison.Ordinal);
-        }
-        finally
-        {
-            await TestPostgres.DropDatabaseAsync(db);
-        }
+        var rotate = await app.RunAsync(Timeout, "keys", "rotate");
+        Assert.True(rotate.ExitCode == 0, rotate.StdErr);
+        var reencrypt = await app.RunAsync(Timeout, "keys", "reencrypt", "--batch-size", "7");
+        Assert.True(reencrypt.ExitCode == 0, reencrypt.StdErr);
+        Assert.Contains("Re-encrypted 20 row(s); 0 remaining", reencrypt.StdOut, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Serving_a_shared_database_without_a_token_signing_key_names_the_setting()
     {
-        var db = await TestPostgres.CreateDatabaseAsync();
-        try
-        {
-            using var app = new AssistantProcess();
-            app.Environment["ConnectionStrings__Banking"] = db;
-            var (code, _, stderr) = await app.RunAsync(Timeout, "--urls", "http://127.0.0.1:0");
-            Assert.Equal(2, code);
-            Assert.Contains("Auth:SigningKey", stderr, StringComparison.Ordinal);
-        }
-        finally
-        {
-            await TestPostgres.DropDatabaseAsync(db);
-        }
+        await using var scratch = await ScratchDatabase.CreateAsync();
+        var db = scratch.ConnectionString;
+        using var app = new AssistantProcess();
+        app.Environment["ConnectionStrings__Banking"] = db;
+        var (code, _, stderr) = await app.RunAsync(Timeout, "--urls", "http://127.0.0.1:0");
+        Assert.Equal(2, code);
+        Assert.Contains("Auth:SigningKey", stderr, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Serve_migrates_seeds_and_answers_health()
     {
-        var db = await TestPostgres.CreateDatabaseAsync();
+        await using var scratch = await ScratchDatabase.CreateAsync();
+        var db = scratch.ConnectionString;
+        using var app = new AssistantProcess();
+        app.Environment["ConnectionStrings__Banking"] = db;
+        app.Environment["Database__MigrateOnStart"] = "true";
+        app.Environment["Database__SeedDemoDataOnStart"] = "true";
+        app.Environment["Auth__SigningKey"] = SigningKey;
+        app.Environment["KeyRing__KeyFile"] = Path.Combine(app.WorkingDirectory, "keys.json");
+        var port = ClosedPort();
+        using var process = app.Start("serve", "--urls", $"http://127.0.0.1:{port}");
         try
         {
-            using var app = new AssistantProcess();
-            app.Environment["ConnectionStrings__Banking"] = db;
-            app.Environment["Database__MigrateOnStart"] = "true";
-            app.Environment["Database__SeedDemoDataOnStart"] = "true";
-            app.Environment["Auth__SigningKey"] = SigningKey;
-            app.Environment["KeyRing__KeyFile"] = Path.Combine(app.WorkingDirectory, "keys.json");
-            var port = ClosedPort();
-            using var process = app.Start("serve", "--urls", $"http://127.0.0.1:{port}");
-            try
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            var ready = false;
+            for (var i = 0; i < 240 && !ready && !process.HasExited; i++)
             {
-                using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-                var ready = false;
-                for (var i = 0; i < 240 && !ready && !process.HasExited; i++)
+                try
                 {
-                    try
-                    {
-                        ready = (await http.GetAsync(new Uri("/health/ready", UriKind.Relative))).IsSuccessStatusCode;
-                    }
-                    catch (HttpRequestException)
-                    {
-                    }
-                    if (!ready)
-                    {
-                        await Task.Delay(250);
-                    }
+                    ready = (await http.GetAsync(new Uri("/health/ready", UriKind.Relative))).IsSuccessStatusCode;
                 }
-                Assert.True(ready, process.HasExited ? await process.StandardError.ReadToEndAsync() : "not ready");
-                Assert.True((await http.GetAsync(new Uri("/health/live", UriKind.Relative))).IsSuccessStatusCode);
-                Assert.True(await ScalarAsync<long>(db, "SELECT count(*) FROM customers") > 0);
+                catch (HttpRequestException)
+                {
+                }
+                if (!ready)
+                {
+                    await Task.Delay(250);
+                }
             }
-            finally
-            {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync();
-            }
+            Assert.True(ready, process.HasExited ? await process.StandardError.ReadToEndAsync() : "not ready");
+            Assert.True((await http.GetAsync(new Uri("/health/live", UriKind.Relative))).IsSuccessStatusCode);
+            Assert.True(await ScalarAsync<long>(db, "SELECT count(*) FROM customers") > 0);
         }
         finally
         {
-            await TestPostgres.DropDatabaseAsync(db);
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
         }
     }
 
