@@ -59,9 +59,10 @@ public sealed class PiiGuardService : IPiiGuard
         var gate = _sessionLocks[(int)((uint)StringComparer.Ordinal.GetHashCode(message.SessionId) % LockStripes)];
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         AnonymizedText anonymized;
+        PiiVault vault;
         try
         {
-            var vault = await _vaults.LoadAsync(message.SessionId, cancellationToken).ConfigureAwait(false);
+            vault = await _vaults.LoadAsync(message.SessionId, cancellationToken).ConfigureAwait(false);
             anonymized = _anonymizer.Anonymize(analysis, vault);
             await _vaults.SaveAsync(vault, cancellationToken).ConfigureAwait(false);
         }
@@ -96,7 +97,7 @@ public sealed class PiiGuardService : IPiiGuard
             anonymized.Replacements.Count,
             string.Join(",", anonymized.Replacements.Select(r => r.Entity.Type.ToWireName()).Distinct()),
             anonymized.SecurityCodesDropped);
-        return new PiiMessageResult(anonymized.Text, detections, anonymized.SecurityCodesDropped);
+        return new PiiMessageResult(anonymized.Text, detections, anonymized.SecurityCodesDropped, vault);
     }
 
     public Task<PiiVault> GetVaultAsync(string sessionId, CancellationToken cancellationToken = default) =>

@@ -12,7 +12,8 @@ public sealed record PiiMessage(string SessionId, string Text, PiiChannel Channe
 /// <param name="MaskedText">What the model may see: placeholders instead of values, security codes dropped.</param>
 /// <param name="Detections">What was found and done, in text order (offsets into the original text). No values.</param>
 /// <param name="SecurityCodesDropped">Card security codes removed.</param>
-public sealed record PiiMessageResult(string MaskedText, IReadOnlyList<PiiDetection> Detections, int SecurityCodesDropped)
+/// <param name="Vault">The session's vault as this message left it (saved), so the caller need not load it again.</param>
+public sealed record PiiMessageResult(string MaskedText, IReadOnlyList<PiiDetection> Detections, int SecurityCodesDropped, Vault.PiiVault Vault)
 {
     /// <summary>Distinct types that were masked, in order of appearance (what a transcript's <c>pii:</c> checks).</summary>
     public IReadOnlyList<PiiType> MaskedTypes =>

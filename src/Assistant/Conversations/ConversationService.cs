@@ -159,7 +159,7 @@ public sealed class ConversationService(
         var channel = ChatSessionRows.PiiChannelOf(session.Channel);
         var messageId = Guid.CreateVersion7();
         var guarded = await guard.ProcessMessageAsync(new PiiMessage(session.SessionId.ToString(), text, channel, "chat_message", messageId.ToString()), ct).ConfigureAwait(false);
-        var vault = await guard.GetVaultAsync(session.SessionId.ToString(), ct).ConfigureAwait(false);
+        var vault = guarded.Vault;
 
         // A confirmation in words counts only for the one pending action, and only when this message says yes.
         if (confirmed is null && pending is not null && request.Text is not null

@@ -124,7 +124,7 @@ public sealed class HandoffService(
         var messageId = Guid.CreateVersion7();
         var channel = ChatSessionRows.PiiChannelOf(session.Channel);
         var guarded = await guard.ProcessMessageAsync(new PiiMessage(sessionId.ToString(), text, channel, sourceType, messageId.ToString()), ct).ConfigureAwait(false);
-        var vault = await guard.GetVaultAsync(sessionId.ToString(), ct).ConfigureAwait(false);
+        var vault = guarded.Vault;
         var sequence = await ChatSessionRows.NextSequenceAsync(db, sessionId, ct).ConfigureAwait(false);
         db.ChatMessages.Add(new ChatMessage { MessageId = messageId, SessionId = sessionId, Sequence = sequence, Role = role, MaskedText = guarded.MaskedText, CreatedAt = now });
         session.MessagesCount = (session.MessagesCount ?? 0) + 1;
