@@ -1,6 +1,6 @@
+using BankingLlm.Assistant.Agent;
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
-using System.Text;
 using System.Text.Json;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
@@ -81,24 +81,16 @@ public sealed class ModelRecorder(string path, ModelSessions sessions)
         {
             var key = owner.NextKey();
             var request = ModelRequestText.Render(chatHistory);
-            var calls = new FunctionCallContentBuilder();
-            var text = new StringBuilder();
-            string? modelId = null;
+            var streamed = new StreamedReply();
             await foreach (var update in inner.GetStreamingChatMessageContentsAsync(chatHistory, executionSettings, kernel, cancellationToken).ConfigureAwait(false))
             {
-                calls.Append(update);
-                text.Append(update.Content);
-                modelId ??= update.ModelId;
+                streamed.Append(update);
                 yield return update;
             }
 
             if (key is { } k)
             {
-                var reply = new ChatMessageContent(AuthorRole.Assistant, text.Length == 0 ? null : text.ToString()) { ModelId = modelId };
-                foreach (var call in calls.Build())
-                {
-                    reply.Items.Add(call);
-                }
+                var reply = streamed.Build();
                 owner.Add(k.Transcript, k.Sequence, request, reply, chatHistory);
             }
         }

@@ -1,3 +1,4 @@
+using BankingLlm.Assistant.Conversations;
 using BankingLlm.Data;
 using BankingLlm.Data.Entities;
 using BankingLlm.PiiGuard;
@@ -28,7 +29,7 @@ public sealed class PiiLeakCheck(IPiiAnalyzer guard, IDbContextFactory<BankingDb
 
     public void AddUserTurn(string text, ChatChannel channel)
     {
-        var analysis = guard.Analyze(text, channel == ChatChannel.Voice ? PiiChannel.Voice : PiiChannel.Chat);
+        var analysis = guard.Analyze(text, ChatSessionRows.PiiChannelOf(channel));
         foreach (var entity in analysis.Entities)
         {
             Add(entity.Type.ToWireName(), entity.Text);

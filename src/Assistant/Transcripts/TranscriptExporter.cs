@@ -1,3 +1,4 @@
+using BankingLlm.Assistant.Conversations;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -110,7 +111,7 @@ public sealed partial class TranscriptExporter(IDbContextFactory<BankingDbContex
             var types = detections.Where(d => d.SourceId == user.MessageId.ToString() && d.PiiType is not null)
                 .Select(d => EnumNames.ToSnake(d.PiiType!.Value)).Distinct().Order(StringComparer.Ordinal).ToList();
             // Keep the PII expectations only when the synthetic values are found again as the same types.
-            var found = guard.Analyze(text, session.Channel == ChatChannel.Voice ? PiiChannel.Voice : PiiChannel.Chat).Entities
+            var found = guard.Analyze(text, ChatSessionRows.PiiChannelOf(session.Channel)).Entities
                 .Select(e => e.Type.ToWireName()).Distinct().Order(StringComparer.Ordinal).ToList();
             var piiRoundTrips = found.SequenceEqual(types, StringComparer.Ordinal);
             var calls = replies.Where(r => r.Role == ChatMessageRole.Assistant && r.ToolCalls is not null).SelectMany(r => CallsOf(r.ToolCalls!)).ToList();
