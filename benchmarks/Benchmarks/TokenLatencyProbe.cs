@@ -35,7 +35,40 @@ public static class TokenLatencyProbe
         lines.Add(Measure("steady loop", calls, counter, NextMessage, evict: null));
         var scratch = new byte[32 * 1024 * 1024];
         lines.Add(Measure("caches evicted before each call", Math.Min(calls, 5_000), counter, NextMessage, evict: scratch));
+        lines.Add(MachineStalls(TimeSpan.FromSeconds(2)));
         return string.Join(Environment.NewLine, lines);
+    }
+
+    /// <summary>
+    /// The machine's noise floor: a loop that only reads the clock, reporting every gap over 10 µs between two reads
+    /// (the thread did not run: a timer tick, a hypervisor exit, another process). A call of duration d is hit by
+    /// such a stall with probability about d x stalls/s, which is what shapes a per-call p99 of a few-µs operation.
+    /// </summary>
+    private static string MachineStalls(TimeSpan duration)
+    {
+        var threshold = Stopwatch.Frequency / 100_000; // 10 µs
+        var gaps = new List<double>();
+        var end = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var previous = Stopwatch.GetTimestamp();
+        while (previous < end)
+        {
+            var now = Stopwatch.GetTimestamp();
+            if (now - previous > threshold)
+            {
+                gaps.Add((now - previous) * 1_000_000.0 / Stopwatch.Frequency);
+            }
+
+            previous = now;
+        }
+
+        if (gaps.Count == 0)
+        {
+            return "machine stalls (clock-only loop): none over 10 µs";
+        }
+
+        gaps.Sort();
+        return string.Create(CultureInfo.InvariantCulture,
+            $"machine stalls (clock-only loop, {duration.TotalSeconds:0} s): {gaps.Count / duration.TotalSeconds:0} per second over 10 µs, median {gaps[gaps.Count / 2]:0} µs, p90 {gaps[(int)(gaps.Count * 0.9)]:0} µs, {gaps.Sum() / duration.TotalMilliseconds / 10:0.0}% of the time");
     }
 
     private static string Measure(string name, int calls, ChatTokenCounter counter, Func<ChatMessageContent> next, byte[]? evict)
