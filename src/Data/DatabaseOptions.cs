@@ -24,6 +24,14 @@ public sealed class DatabaseOptions
     [Range(1, 600)]
     public int ConnectionTimeoutSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// Statements each pooled connection keeps prepared (Npgsql "Max Auto Prepare"); used when the connection string
+    /// does not set it. 0 turns automatic preparation off, which a pooler in transaction mode without prepared-statement
+    /// support (PgBouncer before 1.21, or max_prepared_statements = 0) needs.
+    /// </summary>
+    [Range(0, 1000)]
+    public int MaxAutoPrepare { get; set; } = 64;
+
     /// <summary>Set by the launcher when it started the private cluster.</summary>
     public bool UsesPrivateCluster { get; set; }
 }

@@ -46,11 +46,12 @@ public sealed class MaintenanceLock : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        var released = false;
         try
         {
             await using var cmd = new NpgsqlCommand("SELECT pg_advisory_unlock($1)", _connection);
             cmd.Parameters.Add(new NpgsqlParameter<long> { TypedValue = _id });
-            await cmd.ExecuteScalarAsync().ConfigureAwait(false);
+            released = await cmd.ExecuteScalarAsync().ConfigureAwait(false) is true;
         }
         catch (NpgsqlException)
         {
@@ -58,6 +59,12 @@ public sealed class MaintenanceLock : IAsyncDisposable
         }
         finally
         {
+            if (!released)
+            {
+                // Pooled connections are not reset on return (DatabaseConnection): one that may still hold the lock
+                // must be closed for real, not handed to the next user.
+                NpgsqlConnection.ClearPool(_connection);
+            }
             await _connection.DisposeAsync().ConfigureAwait(false);
         }
     }

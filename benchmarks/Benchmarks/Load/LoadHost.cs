@@ -35,6 +35,8 @@ public sealed class LoadHost : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    public string ConnectionString => _database.ConnectionString;
+
     public IServiceProvider Services => _app.Services;
 
     public static async Task<LoadHost> StartAsync()

@@ -34,9 +34,12 @@ public static class LoadRunner
         var chat = await OpenAsync(host, LoadHost.ChatPath, tokens, startSession: true);
         await TurnLoad.RunAsync(chat, null, TimeSpan.FromSeconds(Math.Min(10, duration / 3)));   // warm-up, not reported
         TurnLoad.Result chatResult;
+        string cpu;
         using (var spans = args.Contains("--spans") ? new SpanBreakdown() : null)
         {
+            var meter = await CpuMeter.StartAsync(host.ConnectionString);
             chatResult = await TurnLoad.RunAsync(chat, pace, length);
+            cpu = meter.Report(chatResult.LatenciesMs.Length);
             spans?.Print(chatResult.LatenciesMs.Length);
         }
         await CloseAsync(chat);
@@ -47,6 +50,7 @@ public static class LoadRunner
         await CloseAsync(echo);
 
         Report("chat hub", chatResult);
+        Console.WriteLine(cpu);
         Report("echo hub", echoResult);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"ratio chat/echo: p50 {chatResult.P(50) / echoResult.P(50):0.0}x, p99 {chatResult.P(99) / echoResult.P(99):0.0}x, turns/s {chatResult.TurnsPerSecond / echoResult.TurnsPerSecond:0.00}x"));

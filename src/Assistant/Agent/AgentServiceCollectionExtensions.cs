@@ -61,6 +61,7 @@ public static class AgentServiceCollectionExtensions
         services.TryAddSingleton<AssistantTelemetry>();
         services.TryAddSingleton<ISessionLock, InProcessSessionLock>();
         services.AddSingleton<HandoffService>();
+        services.AddSingleton<StoredHistoryReader>();
         services.AddSingleton<ConversationService>();
         services.AddSingleton<IdleSessionSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<IdleSessionSweeper>());

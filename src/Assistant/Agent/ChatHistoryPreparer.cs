@@ -13,6 +13,7 @@ namespace BankingLlm.Assistant.Agent;
 /// </summary>
 public sealed class ChatHistoryPreparer(IOptions<ModelOptions> options)
 {
+    private readonly ChatTokenCounter _counter = ChatTokenCounter.ForModel(options.Value.TokenizerModelId);
     private readonly ChatHistoryTrimmer _trimmer = new(ChatTokenCounter.ForModel(options.Value.TokenizerModelId));
 
     /// <summary>The request settings: function calling on, invocation left to our own loop.</summary>
@@ -23,7 +24,7 @@ public sealed class ChatHistoryPreparer(IOptions<ModelOptions> options)
         var history = new ChatHistory(systemPrompt);
         foreach (var message in stored)
         {
-            if (pendingActionId is { } id && message.Items.OfType<FunctionResultContent>().Any(r => (r.Result as string)?.Contains(id.ToString(), StringComparison.OrdinalIgnoreCase) == true))
+            if (pendingActionId is { } id && HoldsAction(message, id))
             {
                 HistoryMetadata.MarkPendingConfirmation(message, id.ToString());
             }
@@ -33,4 +34,25 @@ public sealed class ChatHistoryPreparer(IOptions<ModelOptions> options)
         var trimmed = _trimmer.Trim(history, options.Value.TokenBudget);
         return trimmed.History;
     }
+
+    /// <summary>
+    /// True when stored messages (newest first) already fill the token budget and include the pending action's
+    /// message: older messages would be trimmed away, so they need not be read.
+    /// </summary>
+    public bool Covers(IReadOnlyList<ChatMessageContent> newestFirst, Guid? pendingActionId)
+    {
+        ArgumentNullException.ThrowIfNull(newestFirst);
+        var tokens = ChatTokenCounter.TokensPerReplyPriming;
+        var pendingFound = pendingActionId is null;
+        foreach (var message in newestFirst)
+        {
+            tokens += _counter.CountMessage(message);
+            pendingFound = pendingFound || HoldsAction(message, pendingActionId!.Value);
+        }
+        return pendingFound && tokens >= options.Value.TokenBudget;
+    }
+
+    /// <summary>The message is the tool result that created the action (its result names the action id).</summary>
+    private static bool HoldsAction(ChatMessageContent message, Guid actionId) =>
+        message.Items.OfType<FunctionResultContent>().Any(r => (r.Result as string)?.Contains(actionId.ToString(), StringComparison.OrdinalIgnoreCase) == true);
 }

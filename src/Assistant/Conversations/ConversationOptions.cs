@@ -15,6 +15,13 @@ public sealed class ConversationOptions
     [Range(2, 10_000)]
     public int MaxHistoryMessages { get; set; } = 200;
 
+    /// <summary>
+    /// Messages read per page, newest first; more pages are read only while the token budget is not yet filled or the
+    /// pending action's message not yet found (see StoredHistoryReader).
+    /// </summary>
+    [Range(2, 10_000)]
+    public int HistoryPageMessages { get; set; } = 40;
+
     /// <summary>A session with no activity for this long ends as abandoned (resolution incomplete).</summary>
     [Range(1, 24 * 60)]
     public int IdleTimeoutMinutes { get; set; } = 30;

@@ -30,9 +30,9 @@ public sealed class ConversationService(
     AgentLoop loop,
     IChatCompletionService model,
     ChatHistoryPreparer historyPreparer,
+    StoredHistoryReader historyReader,
     PromptCatalog prompts,
     HandoffService handoff,
-    IOptions<ConversationOptions> options,
     ISessionLock sessionLock,
     AssistantTelemetry telemetry,
     TimeProvider clock,
@@ -129,7 +129,7 @@ public sealed class ConversationService(
         var now = clock.GetUtcNow().UtcDateTime;
         ChatSession session;
         PendingAction? pending;
-        List<ChatMessage> stored;
+        List<ChatMessageContent> stored;
         List<string> nicknames;
         await using (var db = await contexts.CreateDbContextAsync(ct).ConfigureAwait(false))
         {
@@ -140,9 +140,7 @@ public sealed class ConversationService(
                 throw new ConversationException("session_ended", "This session has ended; start a new one.");
             }
             pending = await LivePendingActionAsync(db, session.SessionId, request.CustomerId, now, ct).ConfigureAwait(false);
-            stored = await db.ChatMessages.AsNoTracking().Where(m => m.SessionId == session.SessionId)
-                .OrderByDescending(m => m.Sequence).Take(options.Value.MaxHistoryMessages).ToListAsync(ct).ConfigureAwait(false);
-            stored.Reverse();
+            stored = await historyReader.ReadAsync(db, session.SessionId, pending?.ActionId, ct).ConfigureAwait(false);
             nicknames = await db.Accounts.AsNoTracking().Where(a => a.CustomerId == request.CustomerId && a.Nickname != null)
                 .Select(a => a.Nickname!).ToListAsync(ct).ConfigureAwait(false);
         }
@@ -168,7 +166,7 @@ public sealed class ConversationService(
             confirmed = pending.ActionId;
         }
 
-        var history = historyPreparer.Prepare(prompts.SystemPrompt, stored.Select(ChatMessageCodec.FromRow), guarded.MaskedText, pending?.ActionId);
+        var history = historyPreparer.Prepare(prompts.SystemPrompt, stored, guarded.MaskedText, pending?.ActionId);
         var streamGuard = replyDeltas is null ? null : guard.CreateStreamGuard(vault, OutputMaskStyle.DisplayMask);
         var turn = new AgentTurn
         {

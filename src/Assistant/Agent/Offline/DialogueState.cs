@@ -5,8 +5,25 @@ using Microsoft.SemanticKernel.ChatCompletion;
 namespace BankingLlm.Assistant.Agent.Offline;
 
 /// <summary>A tool call the offline model made, with the result it got back (JSON), in history order.</summary>
-public sealed record ToolExchange(string Plugin, string Function, IReadOnlyDictionary<string, object?> Arguments, JsonElement? Result)
+public sealed record ToolExchange(string Plugin, string Function, IReadOnlyDictionary<string, object?> Arguments, object? RawResult)
 {
+    private JsonElement? _result;
+    private bool _parsed;
+
+    /// <summary>The result as JSON, parsed at first use: most results of a long history are never read.</summary>
+    public JsonElement? Result
+    {
+        get
+        {
+            if (!_parsed)
+            {
+                _result = DialogueState.ToJson(RawResult);
+                _parsed = true;
+            }
+            return _result;
+        }
+    }
+
     public string Name => $"{Plugin}.{Function}";
 
     /// <summary>A string property of the result, by its snake_case name (any casing of the stored JSON is accepted).</summary>
@@ -90,7 +107,7 @@ public sealed class DialogueState
                     var key = result.CallId ?? "";
                     if (byId.TryGetValue(key, out var at))
                     {
-                        calls[at] = (calls[at].Index, calls[at].Exchange with { Result = ToJson(result.Result) });
+                        calls[at] = (calls[at].Index, calls[at].Exchange with { RawResult = result.Result });
                     }
                 }
             }
