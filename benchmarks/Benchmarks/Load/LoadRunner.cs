@@ -5,9 +5,10 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace BankingLlm.Benchmarks.Load;
 
 /// <summary>
-/// `load [--sessions N] [--interval S] [--duration S] [--saturate] [--idle N] [--spans]`: the app on loopback with N seeded
-/// customers, one SignalR client and chat session each; turns paced at one per session every S seconds (or, with
-/// --saturate, back to back); the same against the echo hub; then the server memory of N idle connections.
+/// `load [--sessions N] [--interval S] [--duration S] [--saturate] [--idle N] [--idle-only] [--spans]`: the app on loopback
+/// with N seeded customers, one SignalR client and chat session each; turns paced at one per session every S seconds
+/// (or, with --saturate, back to back); the same against the echo hub; then the server memory of N idle connections
+/// (only that with --idle-only).
 /// </summary>
 public static class LoadRunner
 {
@@ -27,6 +28,12 @@ public static class LoadRunner
         var length = TimeSpan.FromSeconds(duration);
 
         await using var host = await LoadHost.StartAsync();
+        if (args.Contains("--idle-only"))
+        {
+            var customer = await host.SeedCustomersAsync(1);
+            await ReportIdleAsync(host, host.TokenFor(customer[0]), Math.Max(idle, 1));
+            return 0;
+        }
         var customers = await host.SeedCustomersAsync(sessions);
         var tokens = customers.Select(host.TokenFor).ToArray();
         Console.WriteLine($"server {host.BaseAddress} | {sessions} sessions | {(saturate ? "saturating" : $"one turn per session every {interval:0.##} s")} | {duration:0} s per run | {Environment.ProcessorCount} cores");
@@ -57,11 +64,18 @@ public static class LoadRunner
 
         if (idle > 0)
         {
-            var memory = await IdleConnections.MeasureAsync(host.BaseAddress, LoadHost.ChatPath, tokens[0], idle);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"idle connections: {memory.Connections} | managed heap {memory.HeapPerConnection / 1024:0.0} KB/connection ({memory.HeapBytesBefore / 1048576.0:0.0} -> {memory.HeapBytesAfter / 1048576.0:0.0} MB) | working set {memory.WorkingSetPerConnection / 1024:0.0} KB/connection ({memory.WorkingSetBefore / 1048576.0:0.0} -> {memory.WorkingSetAfter / 1048576.0:0.0} MB)"));
+            await ReportIdleAsync(host, tokens[0], idle);
         }
         return chatResult.Errors == 0 ? 0 : 1;
+    }
+
+    private static async Task ReportIdleAsync(LoadHost host, string token, int idle)
+    {
+        var memory = await IdleConnections.MeasureAsync(host.BaseAddress, LoadHost.ChatPath, token, idle);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"idle connections: {memory.Connections} ({memory.TcpIdle} server TCP connections) | managed heap {memory.HeapPerConnection / 1024:0.0} KB/connection ({memory.Before.HeapBytes / 1048576.0:0.0} -> {memory.Idle.HeapBytes / 1048576.0:0.0} MB) | working set {memory.WorkingSetPerConnection / 1024:0.0} KB/connection ({memory.Before.WorkingSet / 1048576.0:0.0} -> {memory.Idle.WorkingSet / 1048576.0:0.0} MB)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  3 s after connecting, with the negotiate requests' keep-alive connections still open ({memory.TcpConnected} server TCP connections): managed heap {memory.HeapPerConnectionWithNegotiate / 1024:0.0} KB/connection"));
     }
 
     private static void Report(string name, TurnLoad.Result r)

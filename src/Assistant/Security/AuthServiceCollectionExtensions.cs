@@ -30,6 +30,8 @@ public static class AuthServiceCollectionExtensions
             .AddJwtBearer(options =>
             {
                 options.MapInboundClaims = false;
+                // The raw token is not kept in the authentication properties: nothing reads it back (docs/hub.md).
+                options.SaveToken = false;
                 options.Authority = string.IsNullOrWhiteSpace(auth.Authority) ? null : auth.Authority;
                 options.TokenValidationParameters = new TokenValidationParameters
                 {

@@ -23,6 +23,7 @@ public static class StaffAuthentication
     internal static void Configure(JwtBearerOptions options, AuthOptions auth, SymmetricSecurityKey? signingKey)
     {
         options.MapInboundClaims = false;
+        options.SaveToken = false;
         options.TokenValidationParameters = new TokenValidationParameters
         {
             ValidIssuer = auth.Issuer,
