@@ -1,10 +1,17 @@
 namespace BankingLlm.Assistant.Hubs;
 
-/// <summary>Splits a (masked) reply into word-sized stream chunks.</summary>
+/// <summary>
+/// Splits a (masked) reply that arrived whole into stream chunks at word boundaries: the first of about
+/// <c>first</c> characters so the client shows text at once, each next one about twice as long, up to
+/// <c>largest</c>. A long reply thus costs a handful of hub messages, not one per few words.
+/// </summary>
 public static class ReplyChunks
 {
-    public static IEnumerable<string> Split(string text, int size = 24)
+    public static IEnumerable<string> Split(string text, int first = 24, int largest = 192)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(first);
+        ArgumentOutOfRangeException.ThrowIfLessThan(largest, first);
+        var size = first;
         var start = 0;
         for (var i = 0; i < text.Length; i++)
         {
@@ -12,6 +19,7 @@ public static class ReplyChunks
             {
                 yield return text[start..(i + 1)];
                 start = i + 1;
+                size = Math.Min(size * 2, largest);
             }
         }
         if (start < text.Length)

@@ -191,4 +191,29 @@ public sealed class ConversationFlowTests(AssistantFixture app) : IClassFixture<
         Assert.NotNull(row.EndedAt);
         Assert.Equal(2, row.ConfidenceScores?.Length);
     }
+
+    [Theory]
+    [InlineData("ok, make it 100 then")]
+    [InlineData("fine, 100 instead")]
+    [InlineData("then just 100")]
+    public async Task A_refused_transfer_is_asked_again_with_the_changed_amount(string retry)
+    {
+        var (customer, session, checking, _) = await StartAsync();
+
+        var refused = await SayAsync(customer, session, "move $2000 from checking to savings");
+        Assert.Equal(["transfers.prepare_transfer"], refused.Tools);
+        Assert.Null(refused.PendingAction);
+
+        var again = await SayAsync(customer, session, retry);
+        Assert.Equal(["transfers.prepare_transfer"], again.Tools);
+        Assert.Contains("$100.00", again.Reply, StringComparison.Ordinal);
+        Assert.NotNull(again.PendingAction);
+        Assert.Equal(1250m, await app.BalanceAsync(checking.AccountId));
+
+        // Without a refusal just before, a bare amount is not a transfer.
+        var unrelated = await SayAsync(customer, session, "no, cancel that");
+        Assert.Equal(["transfers.cancel_transfer"], unrelated.Tools);
+        var stray = await SayAsync(customer, session, "make it 50");
+        Assert.DoesNotContain("transfers.prepare_transfer", stray.Tools);
+    }
 }

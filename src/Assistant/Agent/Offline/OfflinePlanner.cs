@@ -28,22 +28,9 @@ public sealed partial class OfflinePlanner(EntityExtractor extractor, PromptCata
         {
             if (last.Intent == Intent.Correction && pending.Kind == "transfer" && pending.PreparedBy.Function == "prepare_transfer")
             {
-                var args = new Dictionary<string, object?>(pending.PreparedBy.Arguments, StringComparer.Ordinal);
-                if (lastEntities.Amount is { } amount)
-                {
-                    args["amount"] = amount;
-                }
-                if (lastEntities.FromAccount is { } from)
-                {
-                    args["from_account"] = from;
-                }
-                if (lastEntities.ToAccount is { } to)
-                {
-                    args["to_account"] = to;
-                }
                 return OfflinePlan.Call(Intent.Transfer, 0.9,
                     new PlannedCall("transfers", "cancel_transfer", new Dictionary<string, object?> { ["action_id"] = pending.ActionId }),
-                    new PlannedCall("transfers", "prepare_transfer", args));
+                    new PlannedCall("transfers", "prepare_transfer", Corrected(pending.PreparedBy.Arguments, lastEntities)));
             }
             if (last.Intent == Intent.Confirm)
             {
@@ -57,6 +44,13 @@ public sealed partial class OfflinePlanner(EntityExtractor extractor, PromptCata
                     ? OfflinePlan.Reply(Intent.Cancel, last.Confidence, prompts.Reply("transfer_cancelled").Replace("No money was moved.", "Your account stays active.", StringComparison.Ordinal))
                     : OfflinePlan.Call(Intent.Cancel, last.Confidence, new PlannedCall("transfers", "cancel_transfer", new Dictionary<string, object?> { ["action_id"] = pending.ActionId }));
             }
+        }
+        else if (RefusedTransfer(state) is { } refused
+            && IntentClassifier.Classify(text, awaitingConfirmation: true, nicknames).Intent == Intent.Correction)
+        {
+            // The bank just refused a transfer (not enough money, over a limit): "ok, make it 100 then" asks again
+            // with the changed detail. Nothing was pending, so nothing is cancelled.
+            return OfflinePlan.Call(Intent.Transfer, 0.85, new PlannedCall("transfers", "prepare_transfer", Corrected(refused.Arguments, lastEntities)));
         }
         else if (last.Intent is Intent.Confirm or Intent.Cancel)
         {
@@ -83,6 +77,34 @@ public sealed partial class OfflinePlanner(EntityExtractor extractor, PromptCata
         // Slot filling: when this turn has no request of its own, it answers the question about the earlier one.
         var (intent, confidence, entities) = Frame(state, last, lastEntities, nicknames);
         return PlanFor(state, new IntentResult(intent, confidence, last.Cues), entities, text);
+    }
+
+    /// <summary>The arguments of an earlier transfer request with the details this turn changed.</summary>
+    private static Dictionary<string, object?> Corrected(IReadOnlyDictionary<string, object?> earlier, TurnEntities entities)
+    {
+        var args = new Dictionary<string, object?>(earlier, StringComparer.Ordinal);
+        if (entities.Amount is { } amount)
+        {
+            args["amount"] = amount;
+        }
+        if (entities.FromAccount is { } from)
+        {
+            args["from_account"] = from;
+        }
+        if (entities.ToAccount is { } to)
+        {
+            args["to_account"] = to;
+        }
+        return args;
+    }
+
+    /// <summary>The last tool call before this turn, when it was a transfer the bank refused.</summary>
+    private static ToolExchange? RefusedTransfer(DialogueState state)
+    {
+        var before = state.AllCalls.Count - state.CurrentTurnCalls.Count;
+        return before > 0 && state.AllCalls[before - 1] is { Function: "prepare_transfer" } last && last.ResultString("status") == "refused"
+            ? last
+            : null;
     }
 
     private OfflinePlan PlanFor(DialogueState state, IntentResult result, TurnEntities entities, string text)
