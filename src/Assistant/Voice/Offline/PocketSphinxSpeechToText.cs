@@ -19,11 +19,13 @@ public sealed class PocketSphinxSpeechToText : ISpeechToText, IDisposable
     /// default is set for small devices and costs many words on voices unlike its training speakers.
     /// <c>-wip 10 -silprob 0.0001</c>: pocketsphinx's defaults dropped short words ("my", "the", "from"); a higher word
     /// insertion probability and a lower one for silence keep them.
+    /// <c>-lw 4.5 -fwdflatlw 7 -bestpathlw 8</c>: the language weight of each of the three passes (defaults 6.5, 8.5,
+    /// 9.5); a lighter first pass keeps more word sequences the acoustics support for the later ones to rescore.
     /// <c>-remove_noise no</c>: the spectral noise subtraction eats the quiet consonants of clean audio.
     /// The dither is added by <see cref="RecognizerInput"/> (pocketsphinx's own one uses a process-wide generator).
     /// </remarks>
     public static readonly IReadOnlyList<string> DefaultDecoderArguments =
-        ["-topn", "32", "-wip", "10", "-silprob", "0.0001", "-remove_noise", "no"];
+        ["-topn", "32", "-wip", "10", "-silprob", "0.0001", "-lw", "4.5", "-fwdflatlw", "7", "-bestpathlw", "8", "-remove_noise", "no"];
 
     private readonly DomainModelStore _models;
     private readonly IOptions<VoiceOptions> _options;
