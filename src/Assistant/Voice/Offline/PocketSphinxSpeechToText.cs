@@ -15,8 +15,9 @@ public sealed class PocketSphinxSpeechToText : ISpeechToText, IDisposable
 {
     /// <summary>Decoder settings measured on the WER benchmark (docs/voice.md); Voice:Offline:DecoderArguments come after and win.</summary>
     /// <remarks>
-    /// <c>-topn 32</c>: score the 32 best Gaussians of each codebook of the en-us model instead of 4; pocketsphinx's
-    /// default is set for small devices and costs many words on voices unlike its training speakers.
+    /// <c>-topn 16</c>: score the 16 best Gaussians of each codebook of the en-us model instead of 4; pocketsphinx's
+    /// default is set for small devices and costs many words on voices unlike its training speakers. 32 is more
+    /// accurate still but takes half as much CPU again (docs/voice.md).
     /// <c>-wip 10 -silprob 0.0001</c>: pocketsphinx's defaults dropped short words ("my", "the", "from"); a higher word
     /// insertion probability and a lower one for silence keep them.
     /// <c>-lw 4.5 -fwdflatlw 7 -bestpathlw 8</c>: the language weight of each of the three passes (defaults 6.5, 8.5,
@@ -25,7 +26,7 @@ public sealed class PocketSphinxSpeechToText : ISpeechToText, IDisposable
     /// The dither is added by <see cref="RecognizerInput"/> (pocketsphinx's own one uses a process-wide generator).
     /// </remarks>
     public static readonly IReadOnlyList<string> DefaultDecoderArguments =
-        ["-topn", "32", "-wip", "10", "-silprob", "0.0001", "-lw", "4.5", "-fwdflatlw", "7", "-bestpathlw", "8", "-remove_noise", "no"];
+        ["-topn", "16", "-wip", "10", "-silprob", "0.0001", "-lw", "4.5", "-fwdflatlw", "7", "-bestpathlw", "8", "-remove_noise", "no"];
 
     private readonly DomainModelStore _models;
     private readonly IOptions<VoiceOptions> _options;
