@@ -11,6 +11,13 @@ namespace BankingLlm.Assistant.Voice.Offline;
 /// </summary>
 public sealed class PocketSphinxDecoder : IDisposable
 {
+    /// <summary>
+    /// Decoders are created one at a time with the library's log off. Its log file is process-wide: <c>-logfn</c>
+    /// would make each new decoder close the file another decoder may be writing to, so it is not used.
+    /// </summary>
+    private static readonly Lock Creation = new();
+    private static bool _logOff;
+
     private IntPtr _decoder;
 
     private PocketSphinxDecoder(IntPtr decoder) => _decoder = decoder;
@@ -20,27 +27,40 @@ public sealed class PocketSphinxDecoder : IDisposable
     {
         try
         {
-            string[] argv = ["pocketsphinx", .. arguments];
-            var config = PocketSphinxNative.ParseArguments(IntPtr.Zero, PocketSphinxNative.Arguments(), argv.Length, argv, 1);
-            if (config == IntPtr.Zero)
+            lock (Creation)
             {
-                throw new SpeechServiceException("pocketsphinx rejected its arguments (check Voice:Offline:DecoderArguments: flag names and values).");
-            }
-            try
-            {
-                var decoder = PocketSphinxNative.Init(config);
-                return decoder == IntPtr.Zero
-                    ? throw new SpeechServiceException("pocketsphinx could not load its models (Voice:Offline:AcousticModelDirectory, package pocketsphinx-en-us).")
-                    : new PocketSphinxDecoder(decoder);
-            }
-            finally
-            {
-                PocketSphinxNative.FreeArguments(config);     // the decoder holds its own reference
+                if (!_logOff)
+                {
+                    PocketSphinxNative.SetLogFile(IntPtr.Zero);
+                    _logOff = true;
+                }
+                return CreateLoaded(arguments);
             }
         }
         catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
         {
             throw new SpeechServiceException($"libpocketsphinx is not usable ({ex.GetType().Name}). Install the pocketsphinx package (scripts/install-prerequisites.sh).", ex);
+        }
+    }
+
+    private static PocketSphinxDecoder CreateLoaded(IReadOnlyList<string> arguments)
+    {
+        string[] argv = ["pocketsphinx", .. arguments];
+        var config = PocketSphinxNative.ParseArguments(IntPtr.Zero, PocketSphinxNative.Arguments(), argv.Length, argv, 1);
+        if (config == IntPtr.Zero)
+        {
+            throw new SpeechServiceException("pocketsphinx rejected its arguments (check Voice:Offline:DecoderArguments: flag names and values).");
+        }
+        try
+        {
+            var decoder = PocketSphinxNative.Init(config);
+            return decoder == IntPtr.Zero
+                ? throw new SpeechServiceException("pocketsphinx could not load its models (Voice:Offline:AcousticModelDirectory, package pocketsphinx-en-us).")
+                : new PocketSphinxDecoder(decoder);
+        }
+        finally
+        {
+            PocketSphinxNative.FreeArguments(config);     // the decoder holds its own reference
         }
     }
 

@@ -23,6 +23,10 @@ internal static class PocketSphinxNative
     [DllImport(SphinxBase, EntryPoint = "cmd_ln_free_r")]
     internal static extern int FreeArguments(IntPtr config);
 
+    /// <summary><c>void err_set_logfp(FILE *)</c>: NULL turns the library's (process-wide) log off.</summary>
+    [DllImport(SphinxBase, EntryPoint = "err_set_logfp")]
+    internal static extern void SetLogFile(IntPtr file);
+
     [DllImport(PocketSphinx, EntryPoint = "ps_init")]
     internal static extern IntPtr Init(IntPtr config);
 

@@ -24,6 +24,7 @@ public sealed class PocketSphinxSpeechToText : ISpeechToText, IDisposable
     /// 9.5); a lighter first pass keeps more word sequences the acoustics support for the later ones to rescore.
     /// <c>-remove_noise no</c>: the spectral noise subtraction eats the quiet consonants of clean audio.
     /// The dither is added by <see cref="RecognizerInput"/> (pocketsphinx's own one uses a process-wide generator).
+    /// Do not add <c>-logfn</c>: the library's log file is process-wide (see <see cref="PocketSphinxDecoder"/>).
     /// </remarks>
     public static readonly IReadOnlyList<string> DefaultDecoderArguments =
         ["-topn", "16", "-wip", "10", "-silprob", "0.0001", "-lw", "4.5", "-fwdflatlw", "7", "-bestpathlw", "8", "-remove_noise", "no"];
@@ -83,7 +84,6 @@ public sealed class PocketSphinxSpeechToText : ISpeechToText, IDisposable
             "-lm", files.LanguageModel,
             "-dict", files.Dictionary,
             "-samprate", RecognizerInput.SampleRate.ToString(CultureInfo.InvariantCulture),
-            "-logfn", "/dev/null",
             .. DefaultDecoderArguments,
             .. offline.DecoderArguments,
         ];
