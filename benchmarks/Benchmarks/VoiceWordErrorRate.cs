@@ -34,15 +34,20 @@ public static class VoiceWordErrorRate
         options.Offline.ModelCacheDirectory = Path.Combine(Path.GetTempPath(), "bankingllm-voice-bench");
         var wrapped = Options.Create(options);
         var store = new DomainModelStore(wrapped, new BenchEnvironment(), NullLogger<DomainModelStore>.Instance);
-        var stt = new PocketSphinxSpeechToText(store, wrapped);
+        using var stt = new PocketSphinxSpeechToText(store, wrapped);
         var tts = new EspeakTextToSpeech(wrapped);
         var files = await store.GetAsync(CancellationToken.None);
         Console.WriteLine($"domain model: {files.Sentences} sentences, {files.Words} words; decoder extra: {string.Join(' ', options.Offline.DecoderArguments)}");
 
-        int errors = 0, words = 0;
+        int errors = 0, words = 0, firstErrors = 0, firstWords = 0;
         var times = new List<double>(VoiceUtterances.All.Count);
-        foreach (var reference in VoiceUtterances.All)
+        for (var index = 0; index < VoiceUtterances.All.Count; index++)
         {
+            var reference = VoiceUtterances.All[index];
+            if (index == VoiceUtterances.First.Count)
+            {
+                (firstErrors, firstWords) = (errors, words);
+            }
             var wav = await tts.SynthesizeAsync(reference, CancellationToken.None);
             var started = Stopwatch.GetTimestamp();
             var heard = await stt.TranscribeAsync(WavCodec.Read(wav), CancellationToken.None);
@@ -54,6 +59,8 @@ public static class VoiceWordErrorRate
             Console.WriteLine($"{(distance == 0 ? "ok " : $"E{distance} ")} {reference}{(distance == 0 ? "" : $"\n     heard: {heard.Text}")}");
         }
         var sorted = times.Order().ToArray();
+        Console.WriteLine($"first set: {100.0 * firstErrors / firstWords:F1}% ({firstErrors} / {firstWords} words, {VoiceUtterances.First.Count} utterances); " +
+            $"held-out set: {100.0 * (errors - firstErrors) / (words - firstWords):F1}% ({errors - firstErrors} / {words - firstWords} words, {VoiceUtterances.HeldOut.Count} utterances)");
         Console.WriteLine($"WER {100.0 * errors / words:F1}% ({errors} errors / {words} words, {VoiceUtterances.All.Count} utterances); " +
             $"recognition p50 {BenchmarkDatabase.Percentile(sorted, 50):F0} ms, p95 {BenchmarkDatabase.Percentile(sorted, 95):F0} ms");
         return 0;

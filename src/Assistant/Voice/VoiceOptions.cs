@@ -76,8 +76,6 @@ public sealed class VoiceOptions
 /// <summary>The offline provider's programs, model and decoder settings (section <c>Voice:Offline</c>).</summary>
 public sealed class OfflineSpeechOptions
 {
-    public string PocketSphinxPath { get; set; } = "pocketsphinx_continuous";
-
     public string EspeakPath { get; set; } = "espeak-ng";
 
     /// <summary>The acoustic model and the pronunciation dictionary the domain dictionary is cut from (pocketsphinx-en-us).</summary>
@@ -90,6 +88,10 @@ public sealed class OfflineSpeechOptions
 
     /// <summary>Extra pocketsphinx arguments after the defaults (name, value, name, value...), for tuning.</summary>
     public string[] DecoderArguments { get; set; } = [];
+
+    /// <summary>How many pocketsphinx decoders may be loaded and decoding at once (about 20 MB each); more utterances wait.</summary>
+    [Range(1, 64, ErrorMessage = "Voice:Offline:Decoders must be between 1 and 64.")]
+    public int Decoders { get; set; } = 2;
 
     /// <summary>espeak-ng speaking rate in words per minute.</summary>
     [Range(80, 450, ErrorMessage = "Voice:Offline:WordsPerMinute must be between 80 and 450.")]
