@@ -5,7 +5,7 @@
 #   runuser                            PostgreSQL refuses root; the launcher runs it as 'postgres'
 #   chromium                           the web chat page's browser test (Playwright drives the system browser)
 #   espeak-ng                          voice: offline text-to-speech, and the voice tests' synthesised speech
-#   pocketsphinx (+ en-us model)       voice: offline speech-to-text
+#   pocketsphinx, libpocketsphinx3 (+ en-us model)  voice: offline speech-to-text (the app loads the library)
 #   pgbackrest                         backups and the restore drill
 #   redis-server                       scale-out: SignalR backplane and shared limits (two-instance test)
 #   promtool (prometheus)              the alert rules are checked with promtool
@@ -24,6 +24,7 @@ command -v runuser >/dev/null 2>&1 || need+=(util-linux)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v espeak-ng >/dev/null 2>&1 || need+=(espeak-ng)
 command -v pocketsphinx_continuous >/dev/null 2>&1 || need+=(pocketsphinx)
+ldconfig -p 2>/dev/null | grep -q 'libpocketsphinx\.so\.3' || need+=(libpocketsphinx3)
 [ -d /usr/share/pocketsphinx/model/en-us ] || need+=(pocketsphinx-en-us)
 command -v pgbackrest >/dev/null 2>&1 || need+=(pgbackrest)
 command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
