@@ -37,7 +37,16 @@ public static class VoiceCommands
                 return CliErrors.InvalidInput;
             }
 
-            using var host = await BuildHostAsync(ct);
+            // The whole turn path (data, guard, tools, agent, voice) without the web server; the verb prints its own
+            // result, so only warnings and errors come from the host.
+            using var host = await CliHost.BuildAsync(ct, builder =>
+            {
+                builder.Logging.AddFilter((_, level) => level >= LogLevel.Warning);
+                builder.AddPiiGuard();
+                builder.AddBankingTools();
+                builder.AddAssistantAgent();
+                builder.AddVoice();
+            });
             try
             {
                 return await RunAsync(host, file, phrases, result.GetValue(customer), result.GetValue(output), ct);
@@ -88,34 +97,5 @@ public static class VoiceCommands
             Console.WriteLine($"reply audio: {target.FullName} ({wav.Length:N0} bytes)");
         }
         return 0;
-    }
-
-    /// <summary>The whole turn path (data, guard, tools, agent, voice) without the web server; private database when no connection string.</summary>
-    private static async Task<IHost> BuildHostAsync(CancellationToken ct)
-    {
-        var builder = Host.CreateApplicationBuilder();
-        // The verb prints its own result: only warnings and errors from the host.
-        builder.Logging.AddFilter((_, level) => level >= LogLevel.Warning);
-        builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
-        var privateDatabase = await builder.StartPrivateDatabaseIfNeededAsync(ct);
-        try
-        {
-            builder.AddBankingData();
-            builder.AddPiiGuard();
-            builder.AddBankingTools();
-            builder.AddAssistantAgent();
-            builder.AddVoice();
-            var host = builder.Build();
-            await host.StartAsync(ct);
-            return host;
-        }
-        catch
-        {
-            if (privateDatabase is not null)
-            {
-                await privateDatabase.StopAsync();
-            }
-            throw;
-        }
     }
 }
