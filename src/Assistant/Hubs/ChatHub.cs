@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
+using BankingLlm.Assistant.Agent;
 using BankingLlm.Assistant.Conversations;
 using BankingLlm.Assistant.Security;
 using BankingLlm.Assistant.Telemetry;

@@ -52,7 +52,8 @@ public sealed class OfflineChatCompletionService(OfflinePlanner planner, Offline
             }
             yield break;
         }
-        foreach (var chunk in Chunks(reply.Content ?? ""))
+        // Word-sized chunks of ~12 characters, as a streaming model would send them.
+        foreach (var chunk in ReplyChunks.Split(reply.Content ?? "", first: 12, largest: 12))
         {
             cancellationToken.ThrowIfCancellationRequested();
             yield return new StreamingChatMessageContent(AuthorRole.Assistant, chunk, modelId: ModelName);
@@ -84,22 +85,4 @@ public sealed class OfflineChatCompletionService(OfflinePlanner planner, Offline
             [IntentKey] = plan.Intent.ToString(),
             [ConfidenceKey] = plan.Confidence,
         });
-
-    /// <summary>Word-sized chunks, as a streaming model would send them.</summary>
-    private static IEnumerable<string> Chunks(string text)
-    {
-        var start = 0;
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (text[i] == ' ' && i - start >= 12)
-            {
-                yield return text[start..(i + 1)];
-                start = i + 1;
-            }
-        }
-        if (start < text.Length)
-        {
-            yield return text[start..];
-        }
-    }
 }

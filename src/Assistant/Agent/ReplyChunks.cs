@@ -1,7 +1,8 @@
-namespace BankingLlm.Assistant.Hubs;
+namespace BankingLlm.Assistant.Agent;
 
 /// <summary>
-/// Splits a (masked) reply that arrived whole into stream chunks at word boundaries: the first of about
+/// Splits a reply that exists whole into stream chunks at word boundaries (the hub streaming the offline model's
+/// masked reply; the offline model imitating a streaming model): the first of about
 /// <c>first</c> characters so the client shows text at once, each next one about twice as long, up to
 /// <c>largest</c>. A long reply thus costs a handful of hub messages, not one per few words.
 /// </summary>

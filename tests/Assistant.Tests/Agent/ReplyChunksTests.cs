@@ -1,6 +1,6 @@
-using BankingLlm.Assistant.Hubs;
+using BankingLlm.Assistant.Agent;
 
-namespace BankingLlm.Assistant.Tests.Hubs;
+namespace BankingLlm.Assistant.Tests.Agent;
 
 public sealed class ReplyChunksTests
 {
