@@ -16,21 +16,23 @@ public static class DatabaseConnection
         {
             throw new InvalidOperationException($"ConnectionStrings:Banking is not a valid PostgreSQL connection string: {ex.Message}", ex);
         }
+        // A setting the connection string gives itself (under either of its spellings) wins over the app's default.
         var raw = connectionString.ToUpperInvariant();
-        if (!raw.Contains("MINIMUM POOL SIZE", StringComparison.Ordinal) && !raw.Contains("MINPOOLSIZE", StringComparison.Ordinal))
+        bool Sets(params string[] keywords) => keywords.Any(k => raw.Contains(k, StringComparison.Ordinal));
+        if (!Sets("MINIMUM POOL SIZE", "MINPOOLSIZE"))
         {
             csb.MinPoolSize = options.MinPoolSize;
         }
-        if (!raw.Contains("MAXIMUM POOL SIZE", StringComparison.Ordinal) && !raw.Contains("MAXPOOLSIZE", StringComparison.Ordinal))
+        if (!Sets("MAXIMUM POOL SIZE", "MAXPOOLSIZE"))
         {
             csb.MaxPoolSize = options.MaxPoolSize;
         }
-        if (!raw.Contains("TIMEOUT", StringComparison.Ordinal))
+        if (!Sets("TIMEOUT"))
         {
             csb.Timeout = options.ConnectionTimeoutSeconds;
         }
         csb.Timezone ??= "UTC";
-        if (!raw.Contains("RESET ON CLOSE", StringComparison.Ordinal) && !raw.Contains("RESETONCLOSE", StringComparison.Ordinal))
+        if (!Sets("RESET ON CLOSE", "RESETONCLOSE"))
         {
             // A pooled connection goes back as it is: the app never changes session state (no SET, temporary tables,
             // LISTEN or cursors; MaintenanceLock never pools a connection that may still hold its advisory lock), and
@@ -38,7 +40,7 @@ public static class DatabaseConnection
             // about eight uses per turn (measured with pg_stat_statements).
             csb.NoResetOnClose = true;
         }
-        if (!raw.Contains("AUTO PREPARE", StringComparison.Ordinal) && !raw.Contains("AUTOPREPARE", StringComparison.Ordinal))
+        if (!Sets("AUTO PREPARE", "AUTOPREPARE"))
         {
             // Statements run twice are prepared on their connection: PostgreSQL stops parsing and planning the turn's
             // dozen queries on every turn (measured: about a third of the database's CPU per turn).
