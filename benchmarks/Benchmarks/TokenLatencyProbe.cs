@@ -66,9 +66,10 @@ public static class TokenLatencyProbe
             return "machine stalls (clock-only loop): none over 10 µs";
         }
 
-        gaps.Sort();
+        var sorted = gaps.ToArray();
+        Array.Sort(sorted);
         return string.Create(CultureInfo.InvariantCulture,
-            $"machine stalls (clock-only loop, {duration.TotalSeconds:0} s): {gaps.Count / duration.TotalSeconds:0} per second over 10 µs, median {gaps[gaps.Count / 2]:0} µs, p90 {gaps[(int)(gaps.Count * 0.9)]:0} µs, {gaps.Sum() / duration.TotalMilliseconds / 10:0.0}% of the time");
+            $"machine stalls (clock-only loop, {duration.TotalSeconds:0} s): {sorted.Length / duration.TotalSeconds:0} per second over 10 µs, median {BenchmarkDatabase.Percentile(sorted, 50):0} µs, p90 {BenchmarkDatabase.Percentile(sorted, 90):0} µs, {sorted.Sum() / duration.TotalMilliseconds / 10:0.0}% of the time");
     }
 
     private static string Measure(string name, int calls, ChatTokenCounter counter, Func<ChatMessageContent> next, byte[]? evict)

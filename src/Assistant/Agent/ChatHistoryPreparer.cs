@@ -11,13 +11,22 @@ namespace BankingLlm.Assistant.Agent;
 /// masked message, trimmed to Model:TokenBudget. The message that holds the pending confirmation is marked so the
 /// trimmer never drops it; a function call is never separated from its result.
 /// </summary>
-public sealed class ChatHistoryPreparer(IOptions<ModelOptions> options)
+public sealed class ChatHistoryPreparer
 {
-    private readonly ChatTokenCounter _counter = ChatTokenCounter.ForModel(options.Value.TokenizerModelId);
-    private readonly ChatHistoryTrimmer _trimmer = new(ChatTokenCounter.ForModel(options.Value.TokenizerModelId));
+    private readonly ModelOptions _options;
+    private readonly ChatTokenCounter _counter;
+    private readonly ChatHistoryTrimmer _trimmer;
+
+    public ChatHistoryPreparer(IOptions<ModelOptions> options)
+    {
+        _options = options.Value;
+        _counter = ChatTokenCounter.ForModel(_options.TokenizerModelId);
+        _trimmer = new ChatHistoryTrimmer(_counter);
+        ExecutionSettings = RemoteChatModels.CreateExecutionSettings(_options);
+    }
 
     /// <summary>The request settings: function calling on, invocation left to our own loop.</summary>
-    public PromptExecutionSettings ExecutionSettings { get; } = RemoteChatModels.CreateExecutionSettings(options.Value);
+    public PromptExecutionSettings ExecutionSettings { get; }
 
     public ChatHistory Prepare(string systemPrompt, IEnumerable<ChatMessageContent> stored, string maskedUserText, Guid? pendingActionId = null)
     {
@@ -31,7 +40,7 @@ public sealed class ChatHistoryPreparer(IOptions<ModelOptions> options)
             history.Add(message);
         }
         history.AddUserMessage(maskedUserText);
-        var trimmed = _trimmer.Trim(history, options.Value.TokenBudget);
+        var trimmed = _trimmer.Trim(history, _options.TokenBudget);
         return trimmed.History;
     }
 
@@ -49,7 +58,7 @@ public sealed class ChatHistoryPreparer(IOptions<ModelOptions> options)
             tokens += _counter.CountMessage(message);
             pendingFound = pendingFound || HoldsAction(message, pendingActionId!.Value);
         }
-        return pendingFound && tokens >= options.Value.TokenBudget;
+        return pendingFound && tokens >= _options.TokenBudget;
     }
 
     /// <summary>The message is the tool result that created the action (its result names the action id).</summary>
