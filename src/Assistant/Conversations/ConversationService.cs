@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
 using BankingLlm.Assistant.Agent;
 using BankingLlm.Assistant.Agent.Offline;
 using BankingLlm.Assistant.Agent.Prompts;
@@ -11,7 +9,6 @@ using BankingLlm.PiiGuard;
 using BankingLlm.PiiGuard.Output;
 using BankingLlm.Tools.Scope;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
 using Microsoft.SemanticKernel.Services;
@@ -25,12 +22,12 @@ namespace BankingLlm.Assistant.Conversations;
 /// </summary>
 public sealed class ConversationService(
     IDbContextFactory<BankingDbContext> contexts,
+    TurnStore store,
     IPiiGuard guard,
     AgentKernelFactory kernels,
     AgentLoop loop,
     IChatCompletionService model,
     ChatHistoryPreparer historyPreparer,
-    StoredHistoryReader historyReader,
     PromptCatalog prompts,
     HandoffService handoff,
     ISessionLock sessionLock,
@@ -127,30 +124,20 @@ public sealed class ConversationService(
     private async Task<TurnResult> RunTurnCoreAsync(TurnRequest request, Func<string, CancellationToken, ValueTask>? replyDeltas, TurnMeasurement measurement, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        ChatSession session;
-        PendingAction? pending;
-        List<ChatMessageContent> stored;
-        List<string> nicknames;
-        await using (var db = await contexts.CreateDbContextAsync(ct).ConfigureAwait(false))
+        var start = await store.ReadAsync(request.CustomerId, request.SessionId, now, ct).ConfigureAwait(false) ?? throw ConversationException.SessionNotFound();
+        var session = start.Session;
+        var pending = start.Pending;
+        measurement.Channel = session.Channel?.ToString().ToLowerInvariant() ?? "unknown";
+        if (session.EndedAt is not null)
         {
-            session = await OwnedSessionAsync(db, request.CustomerId, request.SessionId, ct).ConfigureAwait(false);
-            measurement.Channel = session.Channel?.ToString().ToLowerInvariant() ?? "unknown";
-            if (session.EndedAt is not null)
-            {
-                throw new ConversationException("session_ended", "This session has ended; start a new one.");
-            }
-            pending = await LivePendingActionAsync(db, session.SessionId, request.CustomerId, now, ct).ConfigureAwait(false);
-            stored = await historyReader.ReadAsync(db, session.SessionId, pending?.ActionId, ct).ConfigureAwait(false);
-            nicknames = await db.Accounts.AsNoTracking().Where(a => a.CustomerId == request.CustomerId && a.Nickname != null)
-                .Select(a => a.Nickname!).ToListAsync(ct).ConfigureAwait(false);
+            throw new ConversationException("session_ended", "This session has ended; start a new one.");
         }
 
         // A member of staff holds the session: the customer's words go to that person, not to the model.
         if (session.HandledByUserId is not null && request.Text is not null
             && await handoff.TryForwardCustomerMessageAsync(request.CustomerId, session.SessionId, request.Text, ct).ConfigureAwait(false) is { } forwarded)
         {
-            var stillPending = pending is null ? null : new PendingActionInfo(pending.ActionId, pending.Summary, pending.ExpiresAt);
-            return new TurnResult("", [], stillPending, "", forwarded.PiiTypes, forwarded);
+            return new TurnResult("", [], pending, "", forwarded.PiiTypes, forwarded);
         }
 
         var (text, confirmed) = Resolve(request, pending);
@@ -166,7 +153,7 @@ public sealed class ConversationService(
             confirmed = pending.ActionId;
         }
 
-        var history = historyPreparer.Prepare(prompts.SystemPrompt, stored, guarded.MaskedText, pending?.ActionId);
+        var history = historyPreparer.Prepare(prompts.SystemPrompt, start.History, guarded.MaskedText, pending?.ActionId);
         var streamGuard = replyDeltas is null ? null : guard.CreateStreamGuard(vault, OutputMaskStyle.DisplayMask);
         var turn = new AgentTurn
         {
@@ -181,7 +168,7 @@ public sealed class ConversationService(
             Customer = new CustomerSession(request.CustomerId, session.SessionId, request.RequestId ?? Guid.NewGuid().ToString("N"), session.Channel),
             Vault = vault,
             ConfirmedActionId = confirmed,
-            AccountNicknames = nicknames,
+            AccountNicknames = start.Nicknames,
         };
 
         AgentTurnResult result;
@@ -215,7 +202,7 @@ public sealed class ConversationService(
     }
 
     /// <summary>The text of the turn: the customer's words, or the words an explicit confirm / cancel stands for.</summary>
-    private static (string Text, Guid? Confirmed) Resolve(TurnRequest request, PendingAction? pending)
+    private static (string Text, Guid? Confirmed) Resolve(TurnRequest request, PendingActionInfo? pending)
     {
         if (request.ConfirmActionId is { } confirm)
         {
@@ -232,62 +219,27 @@ public sealed class ConversationService(
         return (request.Text, null);
     }
 
-    private async Task<PendingActionInfo?> SaveTurnAsync(Guid sessionId, Guid customerId, Guid userMessageId, ChatMessageContent userMessage, AgentTurnResult result, PendingAction? startPending, bool pendingUnchanged, CancellationToken ct)
+    private async Task<PendingActionInfo?> SaveTurnAsync(Guid sessionId, Guid customerId, Guid userMessageId, ChatMessageContent userMessage, AgentTurnResult result, PendingActionInfo? startPending, bool pendingUnchanged, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var db = await contexts.CreateDbContextAsync(ct).ConfigureAwait(false);
-        // One transaction, committed or rolled back whole: no savepoint round trips around SaveChanges.
-        db.Database.AutoSavepointsEnabled = false;
-        await using var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
-        var session = await db.ChatSessions.FromSql($"SELECT * FROM chat_sessions WHERE session_id = {sessionId} FOR UPDATE").SingleAsync(ct).ConfigureAwait(false);
-        var next = await ChatSessionRows.NextSequenceAsync(db, sessionId, ct).ConfigureAwait(false);
-        var userRow = ChatMessageCodec.ToRow(userMessage, sessionId, next++, now);
+        var userRow = ChatMessageCodec.ToRow(userMessage, sessionId, 0, now);
         userRow.MessageId = userMessageId;
-        db.ChatMessages.Add(userRow);
-        foreach (var message in result.NewMessages)
-        {
-            db.ChatMessages.Add(ChatMessageCodec.ToRow(message, sessionId, next++, now));
-        }
-
-        session.MessagesCount = (session.MessagesCount ?? 0) + 2;
-        session.LastActivityAt = now;
-        session.ModelUsed = ModelId;
-        session.ModelVersion = ModelVersion();
-        if (result.Confidence is { } confidence)
-        {
-            session.ConfidenceScores = [.. session.ConfidenceScores ?? [], Math.Round((decimal)Math.Clamp(confidence, 0, 0.99), 2)];
-        }
+        List<ChatMessage> messages = [userRow, .. result.NewMessages.Select(m => ChatMessageCodec.ToRow(m, sessionId, 0, now))];
         var intent = Enum.TryParse<Intent>(result.Intent, out var parsed) ? parsed : Intent.Unknown;
-        session.ConversationType = ConversationTypeClassifier.Combine(session.ConversationType,
-            ConversationTypeClassifier.FromTools(result.ToolsCalled) ?? ConversationTypeClassifier.FromIntent(intent, userMessage.Content ?? ""));
-        if (result.ToolsCalled.Contains("support.escalate_to_human"))
+        var pending = await store.SaveAsync(new TurnStore.TurnEnd(sessionId, customerId, now, messages)
         {
-            session.ResolutionType = ResolutionType.Escalated;
-        }
-        if (result.Outcome != AgentOutcome.Replied)
-        {
-            session.SessionStatus = SessionStatus.Flagged;
-        }
-        session.MessageSummary = JsonSerializer.Serialize(new
-        {
-            last_intent = result.Intent,
-            tools = result.ToolsCalled,
-            turns = (session.MessagesCount ?? 0) / 2,
-        });
-        await db.SaveChangesAsync(ct).ConfigureAwait(false);
-        await tx.CommitAsync(ct).ConfigureAwait(false);
-
-        var pending = pendingUnchanged
-            ? (startPending?.ExpiresAt > now ? startPending : null)
-            : await LivePendingActionAsync(db, sessionId, customerId, now, ct).ConfigureAwait(false);
-        return pending is null ? null : new PendingActionInfo(pending.ActionId, pending.Summary, pending.ExpiresAt);
+            ModelUsed = ModelId,
+            ModelVersion = ModelVersion(),
+            Confidence = result.Confidence is { } confidence ? Math.Round((decimal)Math.Clamp(confidence, 0, 0.99), 2) : null,
+            ConversationType = ConversationTypeClassifier.FromTools(result.ToolsCalled) ?? ConversationTypeClassifier.FromIntent(intent, userMessage.Content ?? ""),
+            Escalated = result.ToolsCalled.Contains("support.escalate_to_human"),
+            Flagged = result.Outcome != AgentOutcome.Replied,
+            Intent = result.Intent,
+            Tools = result.ToolsCalled,
+            ReadPending = !pendingUnchanged,
+        }, ct).ConfigureAwait(false);
+        return pendingUnchanged ? (startPending?.ExpiresAt > now ? startPending : null) : pending;
     }
-
-    /// <summary>The session's action awaiting the customer's yes or no (at most one is live at a time).</summary>
-    private static Task<PendingAction?> LivePendingActionAsync(BankingDbContext db, Guid sessionId, Guid customerId, DateTime now, CancellationToken ct) =>
-        db.PendingActions.AsNoTracking()
-            .Where(p => p.SessionId == sessionId && p.CustomerId == customerId && p.Status == PendingActionStatus.Pending && p.ExpiresAt > now)
-            .OrderByDescending(p => p.CreatedAt).FirstOrDefaultAsync(ct);
 
     private static async Task<ChatSession> OwnedSessionAsync(BankingDbContext db, Guid customerId, Guid sessionId, CancellationToken ct) =>
         // Another customer's session is answered exactly like a missing one.

@@ -34,15 +34,20 @@ public static class ConversationTypeClassifier
     public static ConversationType? Combine(ConversationType? current, ConversationType? turn) =>
         turn is null ? current : current is null ? turn : Rank(turn.Value) > Rank(current.Value) ? turn : current;
 
-    private static int Rank(ConversationType type) => type switch
-    {
-        ConversationType.FraudReport => 6,
-        ConversationType.Complaint => 5,
-        ConversationType.TransactionRequest => 4,
-        ConversationType.KycVerification => 3,
-        ConversationType.AccountInquiry => 2,
-        _ => 1,
-    };
+    /// <summary>Every type from least to most serious (the order <see cref="Combine"/> keeps; the turn's SQL update uses it too).</summary>
+    public static ConversationType[] BySeriousness() => [.. Seriousness];
+
+    private static readonly ConversationType[] Seriousness =
+    [
+        ConversationType.GeneralInquiry,
+        ConversationType.AccountInquiry,
+        ConversationType.KycVerification,
+        ConversationType.TransactionRequest,
+        ConversationType.Complaint,
+        ConversationType.FraudReport,
+    ];
+
+    private static int Rank(ConversationType type) => Array.IndexOf(Seriousness, type);
 
     private static bool IsComplaint(string text)
     {

@@ -1,29 +1,32 @@
-using BankingLlm.Data;
-using BankingLlm.Data.Entities;
 using BankingLlm.PiiGuard.Vault;
-using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace BankingLlm.Assistant.Privacy;
 
-/// <summary>Each session's encrypted vault blob in the pii_vault table (deleted with its session).</summary>
-public sealed class PostgresPiiVaultStore(IDbContextFactory<BankingDbContext> contexts, TimeProvider clock) : IPiiVaultStore
+/// <summary>
+/// Each session's encrypted vault blob in the pii_vault table (deleted with its session). Read on every turn, hence
+/// one plain statement rather than a DbContext.
+/// </summary>
+public sealed class PostgresPiiVaultStore(NpgsqlDataSource dataSource, TimeProvider clock) : IPiiVaultStore
 {
     public async Task<byte[]?> LoadAsync(string sessionId, CancellationToken cancellationToken = default)
     {
-        var id = Guid.Parse(sessionId);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        return await db.PiiVault.AsNoTracking().Where(v => v.SessionId == id).Select(v => v.Ciphertext).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = dataSource.CreateCommand("SELECT ciphertext FROM pii_vault WHERE session_id = $1");
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = Guid.Parse(sessionId) });
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as byte[];
     }
 
     public async Task SaveAsync(string sessionId, byte[] protectedVault, CancellationToken cancellationToken = default)
     {
-        var id = Guid.Parse(sessionId);
-        var now = clock.GetUtcNow().UtcDateTime;
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         // One statement, so two instances saving the same session never collide on the key.
-        await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO pii_vault (session_id, ciphertext, updated_at) VALUES ({id}, {protectedVault}, ({now}::timestamptz AT TIME ZONE 'UTC'))
+        await using var command = dataSource.CreateCommand("""
+            INSERT INTO pii_vault (session_id, ciphertext, updated_at) VALUES ($1, $2, $3)
             ON CONFLICT (session_id) DO UPDATE SET ciphertext = EXCLUDED.ciphertext, updated_at = EXCLUDED.updated_at
-            """, cancellationToken).ConfigureAwait(false);
+            """);
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = Guid.Parse(sessionId) });
+        command.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = protectedVault });
+        command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = DateTime.SpecifyKind(clock.GetUtcNow().UtcDateTime, DateTimeKind.Unspecified), NpgsqlDbType = NpgsqlDbType.Timestamp });
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
+using Npgsql;
 
 namespace BankingLlm.Assistant.Tests.Conversations;
 
@@ -48,8 +49,8 @@ public sealed class StoredHistoryReaderTests(AssistantFixture app) : IClassFixtu
 
     private async Task<List<ChatMessageContent>> ReadAsync(Guid session, Guid? pendingId = null)
     {
-        await using var db = await app.Get<IDbContextFactory<BankingDbContext>>().CreateDbContextAsync();
-        return await Reader.ReadAsync(db, session, pendingId, CancellationToken.None);
+        await using var connection = await app.Get<NpgsqlDataSource>().OpenConnectionAsync();
+        return await Reader.ReadAsync(connection, session, pendingId, CancellationToken.None);
     }
 
     [Fact]
