@@ -62,6 +62,7 @@ public static class AgentServiceCollectionExtensions
         services.TryAddSingleton<ISessionLock, InProcessSessionLock>();
         services.AddSingleton<HandoffService>();
         services.AddSingleton<StoredHistoryReader>();
+        services.AddSingleton<HistoryCache>();
         services.AddSingleton<TurnStore>();
         services.AddSingleton<ConversationService>();
         services.AddSingleton<IdleSessionSweeper>();

@@ -33,11 +33,8 @@ public sealed class ChatHistoryPreparer
         var history = new ChatHistory(systemPrompt);
         foreach (var message in stored)
         {
-            if (pendingActionId is { } id && HoldsAction(message, id))
-            {
-                HistoryMetadata.MarkPendingConfirmation(message, id.ToString());
-            }
-            history.Add(message);
+            // Stored messages may be shared with later turns (HistoryCache): the mark goes on this turn's copy.
+            history.Add(pendingActionId is { } id && HoldsAction(message, id) ? MarkedCopy(message, id) : message);
         }
         history.AddUserMessage(maskedUserText);
         var trimmed = _trimmer.Trim(history, _options.TokenBudget);
@@ -48,17 +45,37 @@ public sealed class ChatHistoryPreparer
     /// True when stored messages (newest first) already fill the token budget and include the pending action's
     /// message: older messages would be trimmed away, so they need not be read.
     /// </summary>
-    public bool Covers(IReadOnlyList<ChatMessageContent> newestFirst, Guid? pendingActionId)
+    public bool Covers(IReadOnlyList<ChatMessageContent> newestFirst, Guid? pendingActionId) => CoveringCount(newestFirst, pendingActionId) is not null;
+
+    /// <summary>
+    /// How many of the stored messages (newest first) fill the token budget and include the pending action's
+    /// message; null when all of them do not.
+    /// </summary>
+    public int? CoveringCount(IReadOnlyList<ChatMessageContent> newestFirst, Guid? pendingActionId)
     {
         ArgumentNullException.ThrowIfNull(newestFirst);
         var tokens = ChatTokenCounter.TokensPerReplyPriming;
         var pendingFound = pendingActionId is null;
-        foreach (var message in newestFirst)
+        for (var i = 0; i < newestFirst.Count; i++)
         {
-            tokens += _counter.CountMessage(message);
-            pendingFound = pendingFound || HoldsAction(message, pendingActionId!.Value);
+            tokens += _counter.CountMessage(newestFirst[i]);
+            pendingFound = pendingFound || HoldsAction(newestFirst[i], pendingActionId!.Value);
+            if (pendingFound && tokens >= _options.TokenBudget)
+            {
+                return i + 1;
+            }
         }
-        return pendingFound && tokens >= _options.TokenBudget;
+        return null;
+    }
+
+    private static ChatMessageContent MarkedCopy(ChatMessageContent message, Guid actionId)
+    {
+        var copy = new ChatMessageContent(message.Role, [.. message.Items], message.ModelId, message.InnerContent, message.Encoding, message.Metadata)
+        {
+            AuthorName = message.AuthorName,
+        };
+        HistoryMetadata.MarkPendingConfirmation(copy, actionId.ToString());
+        return copy;
     }
 
     /// <summary>The message is the tool result that created the action (its result names the action id).</summary>

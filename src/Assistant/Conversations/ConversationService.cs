@@ -28,6 +28,7 @@ public sealed class ConversationService(
     AgentLoop loop,
     IChatCompletionService model,
     ChatHistoryPreparer historyPreparer,
+    StoredHistoryReader historyReader,
     PromptCatalog prompts,
     HandoffService handoff,
     ISessionLock sessionLock,
@@ -84,6 +85,7 @@ public sealed class ConversationService(
             }
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
         }
+        historyReader.Forget(sessionId);
         return new SessionEnded(session.SessionId, session.EndedAt.Value, session.DurationSeconds ?? 0);
     }
 

@@ -8,7 +8,7 @@ namespace BankingLlm.Assistant.Conversations;
 
 /// <summary>
 /// What a turn reads from and writes to PostgreSQL, each as one Npgsql batch: one round trip at the turn's start
-/// (session, pending action, newest history page, account nicknames) and one at its end (session row, messages and,
+/// (session, pending action, the history written since the session's last turn, account nicknames) and one at its end (session row, messages and,
 /// when tools may have changed it, the pending action). The hot path of every message, hence plain SQL rather than
 /// a DbContext: EF's query pipeline cost more CPU than the statements themselves.
 /// </summary>
@@ -100,13 +100,14 @@ public sealed class TurnStore(NpgsqlDataSource dataSource, StoredHistoryReader h
         await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
         SessionState? session = null;
         PendingActionInfo? pending = null;
-        List<ChatMessage> newestPage;
+        List<ChatMessage> newestRows;
+        var historyRead = historyReader.Start(sessionId);
         var nicknames = new List<string>();
         await using (var batch = new NpgsqlBatch(connection))
         {
             batch.BatchCommands.Add(Command(SessionSql, Uuid(sessionId), Uuid(customerId)));
             batch.BatchCommands.Add(PendingCommand(sessionId, customerId, now));
-            batch.BatchCommands.Add(historyReader.NewestPageCommand(sessionId));
+            batch.BatchCommands.Add(historyRead.Command);
             batch.BatchCommands.Add(Command(NicknamesSql, Uuid(customerId)));
             await using var reader = await batch.ExecuteReaderAsync(ct).ConfigureAwait(false);
             if (await reader.ReadAsync(ct).ConfigureAwait(false))
@@ -119,7 +120,7 @@ public sealed class TurnStore(NpgsqlDataSource dataSource, StoredHistoryReader h
             await reader.NextResultAsync(ct).ConfigureAwait(false);
             pending = await ReadPendingAsync(reader, ct).ConfigureAwait(false);
             await reader.NextResultAsync(ct).ConfigureAwait(false);
-            newestPage = await StoredHistoryReader.ReadPageAsync(reader, ct).ConfigureAwait(false);
+            newestRows = await StoredHistoryReader.ReadPageAsync(reader, ct).ConfigureAwait(false);
             await reader.NextResultAsync(ct).ConfigureAwait(false);
             while (await reader.ReadAsync(ct).ConfigureAwait(false))
             {
@@ -128,9 +129,10 @@ public sealed class TurnStore(NpgsqlDataSource dataSource, StoredHistoryReader h
         }
         if (session is null)
         {
+            historyReader.Forget(sessionId);
             return null;
         }
-        var history = await historyReader.ContinueAsync(connection, sessionId, pending?.ActionId, newestPage, ct).ConfigureAwait(false);
+        var history = await historyReader.ContinueAsync(connection, historyRead, pending?.ActionId, newestRows, ct).ConfigureAwait(false);
         return new TurnStart(session, pending, history, nicknames);
     }
 

@@ -22,10 +22,17 @@ public sealed class StoredHistoryReaderTests(AssistantFixture app) : IClassFixtu
     {
         var (customer, _, _) = await app.NewCustomerAsync();
         var session = (await app.Get<ConversationService>().StartSessionAsync(customer.CustomerId, ChatChannel.Web)).SessionId;
+        await AppendTurnsAsync(session, 1, turns, pendingAtTurn, pendingId);
+        return session;
+    }
+
+    /// <summary>Stores turns <paramref name="first"/>..<paramref name="last"/> directly, as another instance would.</summary>
+    private async Task AppendTurnsAsync(Guid session, int first, int last, int? pendingAtTurn = null, Guid? pendingId = null)
+    {
         await using var db = await app.Get<IDbContextFactory<BankingDbContext>>().CreateDbContextAsync();
         var now = DateTime.UtcNow;
-        var sequence = 1;
-        for (var turn = 1; turn <= turns; turn++)
+        var sequence = (first - 1) * 4 + 1;
+        for (var turn = first; turn <= last; turn++)
         {
             var callId = $"call_{turn}";
             var result = turn == pendingAtTurn
@@ -44,7 +51,6 @@ public sealed class StoredHistoryReaderTests(AssistantFixture app) : IClassFixtu
             }
         }
         await db.SaveChangesAsync();
-        return session;
     }
 
     private async Task<List<ChatMessageContent>> ReadAsync(Guid session, Guid? pendingId = null)
@@ -107,5 +113,42 @@ public sealed class StoredHistoryReaderTests(AssistantFixture app) : IClassFixtu
 
         Assert.Equal(app.Get<IOptions<ConversationOptions>>().Value.MaxHistoryMessages, messages.Count);
         Assert.Equal("Here are your recent transactions for turn 60.", messages[^1].Content);
+    }
+
+    [Fact]
+    public async Task A_read_after_a_cached_one_includes_messages_written_since_and_still_fills_the_budget()
+    {
+        var session = await SessionWithTurnsAsync(turns: 100);
+        var first = await ReadAsync(session);
+
+        await AppendTurnsAsync(session, 101, 103);
+        var second = await ReadAsync(session);
+
+        Assert.Equal("Here are your recent transactions for turn 103.", second[^1].Content);
+        Assert.StartsWith("Turn 103:", second[^4].Content, StringComparison.Ordinal);
+        var newestFirst = Enumerable.Reverse(second).ToList();
+        Assert.True(Preparer.Covers(newestFirst, null));
+        Assert.False(Preparer.Covers(newestFirst.Take(second.Count - 2).ToList(), null), "no more than the budget needs");
+        Assert.NotEqual(AuthorRole.Tool, second[0].Role);
+        // The same messages as a read without the cache would give.
+        await using var connection = await app.Get<NpgsqlDataSource>().OpenConnectionAsync();
+        app.Get<StoredHistoryReader>().Forget(session);
+        var uncached = await Reader.ReadAsync(connection, session, null, CancellationToken.None);
+        Assert.Equal(uncached.Select(m => m.Content ?? m.Items.Count.ToString()), second.Select(m => m.Content ?? m.Items.Count.ToString()));
+        Assert.NotEqual(first[^1].Content, second[^1].Content);
+    }
+
+    [Fact]
+    public async Task Marking_the_pending_action_for_one_turn_does_not_change_the_stored_message_a_later_turn_reads()
+    {
+        var pendingId = Guid.NewGuid();
+        var session = await SessionWithTurnsAsync(turns: 3, pendingAtTurn: 2, pendingId: pendingId);
+        var stored = await ReadAsync(session, pendingId);
+
+        var history = Preparer.Prepare("system", stored, "yes", pendingId);
+
+        Assert.Contains(history, BankingLlm.Assistant.Agent.History.HistoryMetadata.IsPendingConfirmation);
+        var again = await ReadAsync(session);
+        Assert.DoesNotContain(again, BankingLlm.Assistant.Agent.History.HistoryMetadata.IsPendingConfirmation);
     }
 }
