@@ -80,12 +80,16 @@ public sealed class TurnStore(NpgsqlDataSource dataSource, StoredHistoryReader h
         WHERE session_id = $1
         """;
 
-    /// <summary>The turn's messages, numbered after the session's last one (the session row is locked by the UPDATE before it).</summary>
+    /// <summary>
+    /// The turn's messages, numbered after the session's last one (the session row is locked by the UPDATE before it);
+    /// none when the session is gone (then the UPDATE found no row either, and the turn fails as not found).
+    /// </summary>
     private const string InsertMessagesSql = """
         INSERT INTO chat_messages (message_id, session_id, sequence, role, masked_text, tool_calls, created_at)
         SELECT m.message_id, $1, last.sequence + m.ordinality::int, m.role, m.masked_text, m.tool_calls::jsonb, $3
         FROM unnest($2::uuid[], $4::chat_message_role[], $5::text[], $6::text[]) WITH ORDINALITY AS m(message_id, role, masked_text, tool_calls, ordinality)
         CROSS JOIN (SELECT coalesce(max(sequence), 0) AS sequence FROM chat_messages WHERE session_id = $1) AS last
+        WHERE EXISTS (SELECT 1 FROM chat_sessions WHERE session_id = $1)
         """;
 
     /// <summary>The session's conversation types from least to most serious, for the UPDATE's comparison.</summary>
