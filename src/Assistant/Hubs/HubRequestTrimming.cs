@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 
 namespace BankingLlm.Assistant.Hubs;
@@ -16,6 +17,7 @@ namespace BankingLlm.Assistant.Hubs;
 /// <item>removes the credential from the kept request: the <c>Authorization</c> and <c>X-Api-Key</c> headers and the
 /// <c>access_token</c> query value (also from the raw target); the connection's identity is its verified principal
 /// (<c>HttpContext.User</c>), which stays;</item>
+/// <item>parses the query (the connection id) whenever it is read rather than keeping it parsed;</item>
 /// <item>lets go of the authentication handlers and their results (<see cref="ReleasableAuthenticationHandlers"/>) and
 /// disposes the request's DI scope, giving the request a fresh one, created only if something asks for a service.</item>
 /// </list>
@@ -50,6 +52,10 @@ public static class HubRequestTrimming
                 return next(context);
             }
             DropCredential(context);
+            if (context.Features.Get<IHttpRequestFeature>() is { } requestFeature)
+            {
+                context.Features.Set<IQueryFeature>(new UnkeptQuery(requestFeature));
+            }
             var released = ReleaseRequestScope(context, scopes);
             return released.IsCompletedSuccessfully ? next(context) : AfterAsync(released, context, next);
         });
@@ -76,6 +82,19 @@ public static class HubRequestTrimming
             var target = feature.RawTarget;
             var query = target.IndexOf('?', StringComparison.Ordinal);
             feature.RawTarget = (query < 0 ? target : target[..query]) + request.QueryString.Value;
+        }
+    }
+
+    /// <summary>
+    /// The request's query, parsed whenever it is read instead of parsed once and kept: SignalR reads the connection
+    /// id from it at connect (and a reconnect), then nothing does for the connection's life.
+    /// </summary>
+    private sealed class UnkeptQuery(IHttpRequestFeature request) : IQueryFeature
+    {
+        public IQueryCollection Query
+        {
+            get => new QueryCollection(QueryHelpers.ParseQuery(request.QueryString));
+            set => request.QueryString = value is null ? string.Empty : QueryString.Create(value).ToUriComponent();
         }
     }
 

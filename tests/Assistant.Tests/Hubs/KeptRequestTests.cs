@@ -15,7 +15,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace BankingLlm.Assistant.Tests.Hubs;
 
 /// <summary>What a hub connection's WebSocket request looks like once the app's pipeline has trimmed it.</summary>
-public sealed record KeptRequest(bool HasAuthorization, bool HasApiKey, string QueryString, string RawTarget, Guid? Customer, bool ServicesResolve);
+public sealed record KeptRequest(bool HasAuthorization, bool HasApiKey, string QueryString, string RawTarget, string? QueryId, Guid? Customer, bool ServicesResolve);
 
 /// <summary>A hub mapped only in these tests: it reports what the connection's kept HTTP request still holds.</summary>
 [Authorize(Policy = AssistantClaims.CustomerPolicy)]
@@ -31,6 +31,7 @@ public sealed class KeptRequestProbeHub : Hub
             http.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName),
             http.Request.QueryString.Value ?? "",
             http.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget,
+            http.Request.Query["id"].ToString(),
             AssistantClaims.CustomerOf(http.User),
             http.RequestServices.GetService<IAuthenticationService>() is not null);
     }
@@ -68,6 +69,7 @@ public sealed class KeptRequestTests(KeptRequestFixture app) : IClassFixture<Kep
         Assert.Equal(customer, kept.Customer);
         Assert.True(kept.ServicesResolve);
         Assert.StartsWith("?id=", kept.QueryString, StringComparison.Ordinal);
+        Assert.Equal(kept.QueryString["?id=".Length..], kept.QueryId);
         Assert.DoesNotContain(token, kept.RawTarget, StringComparison.Ordinal);
     }
 
@@ -88,6 +90,7 @@ public sealed class KeptRequestTests(KeptRequestFixture app) : IClassFixture<Kep
         Assert.DoesNotContain("access_token", kept.RawTarget, StringComparison.Ordinal);
         Assert.DoesNotContain(token, kept.RawTarget, StringComparison.Ordinal);
         Assert.Contains("id=", kept.QueryString, StringComparison.Ordinal);
+        Assert.False(string.IsNullOrEmpty(kept.QueryId));
         Assert.StartsWith(KeptRequestProbeHub.Path + "?", kept.RawTarget, StringComparison.Ordinal);
     }
 
