@@ -27,8 +27,6 @@ namespace BankingLlm.Assistant.Hubs;
 /// </summary>
 public static class HubRequestTrimming
 {
-    public const string AccessTokenQueryKey = "access_token";
-
     public static IApplicationBuilder UseHubRequestTrimming(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -72,11 +70,11 @@ public static class HubRequestTrimming
         var request = context.Request;
         request.Headers.Remove(HeaderNames.Authorization);
         request.Headers.Remove(ApiKeyAuthenticationHandler.HeaderName);
-        if (!request.Query.ContainsKey(AccessTokenQueryKey))
+        if (!request.Query.ContainsKey(HubBearerEvents.AccessTokenQueryKey))
         {
             return;
         }
-        request.QueryString = QueryString.Create(request.Query.Where(p => !string.Equals(p.Key, AccessTokenQueryKey, StringComparison.OrdinalIgnoreCase)));
+        request.QueryString = QueryString.Create(request.Query.Where(p => !string.Equals(p.Key, HubBearerEvents.AccessTokenQueryKey, StringComparison.OrdinalIgnoreCase)));
         if (context.Features.Get<IHttpRequestFeature>() is { } feature)
         {
             var target = feature.RawTarget;

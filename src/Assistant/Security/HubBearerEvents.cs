@@ -11,6 +11,9 @@ internal static class HubBearerEvents
     /// lives as long as its connection, so everything else of the token (the parsed JsonWebToken with its raw text,
     /// the other claims, e.g. names from an identity provider) is dropped at once instead of being held for hours.
     /// </summary>
+    /// <summary>The query key a browser's token comes in (hub paths only); HubRequestTrimming removes it afterwards.</summary>
+    public const string AccessTokenQueryKey = "access_token";
+
     private static readonly HashSet<string> KeptClaims = new(StringComparer.Ordinal) { "sub", AssistantClaims.StaffRole };
 
     /// <summary>
@@ -22,7 +25,7 @@ internal static class HubBearerEvents
     {
         OnMessageReceived = context =>
         {
-            if (context.HttpContext.Request.Path.StartsWithSegments("/hubs") && context.Request.Query.TryGetValue("access_token", out var token))
+            if (context.HttpContext.Request.Path.StartsWithSegments("/hubs") && context.Request.Query.TryGetValue(AccessTokenQueryKey, out var token))
             {
                 context.Token = token;
             }
