@@ -7,10 +7,11 @@ namespace BankingLlm.Benchmarks.Load;
 /// <summary>
 /// Server memory per idle connection: the clients run in a child process (this executable, mode idle-clients), so
 /// the server process's managed heap and working set before and after they connect count only the server's side.
-/// Each reading follows forced, compacting full collections. A .NET client negotiates over a keep-alive HTTP
-/// connection of its own before it opens the WebSocket; that second TCP connection stays open until the client's pool
-/// closes it (one minute by default), so the first reading (3 s after connecting) counts it, and the idle figure is
-/// read once the server's open TCP connections (Kestrel's kestrel.active_connections) are back to one per client.
+/// Each reading follows forced, compacting full collections. A .NET client negotiates over an HTTP connection of its
+/// own before it opens the WebSocket; the app answers negotiate with Connection: close (HubRequestTrimming), but were
+/// that connection kept alive it would stay open until the client's pool closes it (one minute by default), so the
+/// first reading (3 s after connecting) counts any such connections, and the idle figure is read once the server's
+/// open TCP connections (Kestrel's kestrel.active_connections) are back to one per client.
 /// </summary>
 public static class IdleConnections
 {
@@ -23,7 +24,7 @@ public static class IdleConnections
 
         public double WorkingSetPerConnection => (Idle.WorkingSet - Before.WorkingSet) / (double)Connections;
 
-        /// <summary>Right after connecting, with the negotiate requests' keep-alive connections still open.</summary>
+        /// <summary>Right after connecting, with any negotiate connections still open.</summary>
         public double HeapPerConnectionWithNegotiate => (Connected.HeapBytes - Before.HeapBytes) / (double)Connections;
     }
 

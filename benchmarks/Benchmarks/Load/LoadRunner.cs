@@ -75,7 +75,7 @@ public static class LoadRunner
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"idle connections: {memory.Connections} ({memory.TcpIdle} server TCP connections) | managed heap {memory.HeapPerConnection / 1024:0.0} KB/connection ({memory.Before.HeapBytes / 1048576.0:0.0} -> {memory.Idle.HeapBytes / 1048576.0:0.0} MB) | working set {memory.WorkingSetPerConnection / 1024:0.0} KB/connection ({memory.Before.WorkingSet / 1048576.0:0.0} -> {memory.Idle.WorkingSet / 1048576.0:0.0} MB)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  3 s after connecting, with the negotiate requests' keep-alive connections still open ({memory.TcpConnected} server TCP connections): managed heap {memory.HeapPerConnectionWithNegotiate / 1024:0.0} KB/connection"));
+            $"  3 s after connecting, with any negotiate connections still open ({memory.TcpConnected} server TCP connections; the app closes them after the answer): managed heap {memory.HeapPerConnectionWithNegotiate / 1024:0.0} KB/connection"));
     }
 
     private static void Report(string name, TurnLoad.Result r)

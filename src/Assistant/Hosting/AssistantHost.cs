@@ -55,6 +55,7 @@ public static class AssistantHost
         app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseHubRequestTrimming();
         app.MapHub<ChatHub>(ChatHub.Path, options => options.AllowStatefulReconnects = true);
         app.MapHub<StaffHub>(StaffHub.Path, options => options.AllowStatefulReconnects = true);
         app.MapStaffSignIn();

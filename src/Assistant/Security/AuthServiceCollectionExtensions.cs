@@ -2,6 +2,8 @@ using BankingLlm.Assistant.Security;
 using BankingLlm.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Microsoft.Extensions.Hosting;
@@ -46,6 +48,8 @@ public static class AuthServiceCollectionExtensions
             .AddJwtBearer(StaffAuthentication.SchemeName, options => StaffAuthentication.Configure(options, auth, signingKey))
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, _ => { });
 
+        services.AddScoped<IAuthenticationHandlerProvider, ReleasableAuthenticationHandlers>();
+
         services.AddAuthorizationBuilder()
             .AddPolicy(AssistantClaims.CustomerPolicy, policy => policy
                 .AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme, ApiKeyAuthenticationHandler.SchemeName)
@@ -56,6 +60,11 @@ public static class AuthServiceCollectionExtensions
                 .RequireAuthenticatedUser()
                 .RequireClaim(AssistantClaims.StaffId)
                 .RequireClaim(AssistantClaims.StaffRole, StaffRoles.MayHandle.Select(StaffRoles.ToWire)));
+
+        // Stateless, so one for all requests: the authorization middleware holds the evaluator it resolves (with its
+        // authorization service) in its awaiting frame for a hub connection's life; transient, that is one per connection.
+        services.AddSingleton<IPolicyEvaluator>(sp => new PolicyEvaluator(sp.GetRequiredService<IAuthorizationService>()));
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuthorizationMiddlewareResultHandler>();
 
         services.AddCors(cors => cors.AddDefaultPolicy(policy =>
         {

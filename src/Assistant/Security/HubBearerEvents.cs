@@ -11,6 +11,9 @@ internal static class HubBearerEvents
     /// lives as long as its connection, so everything else of the token (the parsed JsonWebToken with its raw text,
     /// the other claims, e.g. names from an identity provider) is dropped at once instead of being held for hours.
     /// </summary>
+    /// <summary>The query key a browser's token comes in (hub paths only); HubRequestTrimming removes it afterwards.</summary>
+    public const string AccessTokenQueryKey = "access_token";
+
     private static readonly HashSet<string> KeptClaims = new(StringComparer.Ordinal) { "sub", AssistantClaims.StaffRole };
 
     /// <summary>
@@ -22,7 +25,7 @@ internal static class HubBearerEvents
     {
         OnMessageReceived = context =>
         {
-            if (context.HttpContext.Request.Path.StartsWithSegments("/hubs") && context.Request.Query.TryGetValue("access_token", out var token))
+            if (context.HttpContext.Request.Path.StartsWithSegments("/hubs") && context.Request.Query.TryGetValue(AccessTokenQueryKey, out var token))
             {
                 context.Token = token;
             }
@@ -41,17 +44,21 @@ internal static class HubBearerEvents
     private static ClaimsIdentity Slim(ClaimsIdentity verified, string subjectClaim)
     {
         // New Claim objects: a copied claim would still reference (and so keep) the verified identity and its token.
+        // The issuer text (validated, so the configured issuer) is shared by all connections, and the subject claim
+        // shares the sub value's text when it is already in canonical form: fewer strings per connection.
         var slim = new ClaimsIdentity(verified.AuthenticationType, verified.NameClaimType, verified.RoleClaimType);
         foreach (var claim in verified.Claims)
         {
             if (KeptClaims.Contains(claim.Type))
             {
-                slim.AddClaim(new Claim(claim.Type, claim.Value, claim.ValueType, claim.Issuer));
+                slim.AddClaim(new Claim(claim.Type, claim.Value, claim.ValueType, string.Intern(claim.Issuer)));
             }
         }
-        if (Guid.TryParse(verified.FindFirst("sub")?.Value, out var id))
+        var sub = verified.FindFirst("sub")?.Value;
+        if (Guid.TryParse(sub, out var id))
         {
-            slim.AddClaim(new Claim(subjectClaim, id.ToString()));
+            var canonical = id.ToString();
+            slim.AddClaim(new Claim(subjectClaim, string.Equals(sub, canonical, StringComparison.Ordinal) ? sub : canonical));
         }
         return slim;
     }

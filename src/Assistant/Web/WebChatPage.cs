@@ -26,6 +26,11 @@ public static class WebChatPage
     {
         app.Use((context, next) =>
         {
+            // A WebSocket's 101 answer carries no document; its headers stay in memory for the connection's life.
+            if (context.WebSockets.IsWebSocketRequest)
+            {
+                return next(context);
+            }
             var headers = context.Response.Headers;
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "no-referrer";

@@ -30,14 +30,19 @@ public class HubFixture : IAsyncLifetime
     /// <summary>More command-line settings for the app (a derived fixture's model, limits ...).</summary>
     protected virtual IEnumerable<string> ExtraArguments => [];
 
+    /// <summary>Endpoints a derived fixture adds to the app before it starts (e.g. a probe hub).</summary>
+    protected virtual void MapTestEndpoints(WebApplication app)
+    {
+    }
+
     public virtual async Task InitializeAsync()
     {
         _connectionString = await TestPostgres.CreateDatabaseAsync();
-        (_app, BaseAddress) = await StartAppAsync(_connectionString, Path.Combine(_dir, "keys.json"), SigningKey, ExtraArguments);
+        (_app, BaseAddress) = await StartAppAsync(_connectionString, Path.Combine(_dir, "keys.json"), SigningKey, ExtraArguments, MapTestEndpoints);
     }
 
     /// <summary>Builds and starts the real app on a loopback port over <paramref name="connectionString"/>.</summary>
-    public static async Task<(WebApplication App, Uri BaseAddress)> StartAppAsync(string connectionString, string keyFile, string signingKey, IEnumerable<string> extraArguments)
+    public static async Task<(WebApplication App, Uri BaseAddress)> StartAppAsync(string connectionString, string keyFile, string signingKey, IEnumerable<string> extraArguments, Action<WebApplication>? beforeStart = null)
     {
         var app = await AssistantHost.BuildAsync(
         [
@@ -51,6 +56,7 @@ public class HubFixture : IAsyncLifetime
             "--Logging:LogLevel:Default=Warning",
             .. extraArguments,
         ]);
+        beforeStart?.Invoke(app);
         await app.StartAsync();
         return (app, new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()));
     }
