@@ -6,7 +6,7 @@ using BenchmarkDotNet.Running;
 //   history-tool [--calls N]            transactions.get_recent_transactions through kernel + audit on that database
 //   pii-latency                         PII guard per-message latency
 //   tools [--calls N]                   a tool call through the kernel, filters and audit insert
-//   load [--sessions N] [--interval S] [--duration S] [--saturate] [--idle N] [--idle-only]
+//   load [--sessions N] [--interval S] [--duration S] [--saturate] [--idle N] [--idle-only [--bare [--no-stateful-reconnect]]]
 //                                       SignalR load on the app (chat hub vs echo hub) and idle memory per connection
 //   token-latency [--calls N]           token counting of one new message, per call
 //   voice-wer [--decoder "ARGS"]        word error rate of the offline speech-to-text (espeak-ng -> pocketsphinx)

@@ -5,10 +5,11 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace BankingLlm.Benchmarks.Load;
 
 /// <summary>
-/// `load [--sessions N] [--interval S] [--duration S] [--saturate] [--idle N] [--idle-only] [--spans]`: the app on loopback
-/// with N seeded customers, one SignalR client and chat session each; turns paced at one per session every S seconds
-/// (or, with --saturate, back to back); the same against the echo hub; then the server memory of N idle connections
-/// (only that with --idle-only).
+/// `load [--sessions N] [--interval S] [--duration S] [--saturate] [--idle N] [--idle-only [--bare [--no-stateful-reconnect]]] [--spans]`:
+/// the app on loopback with N seeded customers, one SignalR client and chat session each; turns paced at one per
+/// session every S seconds (or, with --saturate, back to back); the same against the echo hub; then the server memory
+/// of N idle connections (only that with --idle-only; with --bare, of a bare SignalR server instead of the app, the
+/// framework's floor: <see cref="BareHubServer"/>).
 /// </summary>
 public static class LoadRunner
 {
@@ -27,6 +28,12 @@ public static class LoadRunner
         var pace = saturate ? (TimeSpan?)null : TimeSpan.FromSeconds(interval);
         var length = TimeSpan.FromSeconds(duration);
 
+        if (args.Contains("--idle-only") && args.Contains("--bare"))
+        {
+            await using var bare = await BareHubServer.StartAsync(statefulReconnect: !args.Contains("--no-stateful-reconnect"));
+            Report(await IdleConnections.MeasureAsync(bare.BaseAddress, BareHubServer.Path, "", Math.Max(idle, 1)));
+            return 0;
+        }
         await using var host = await LoadHost.StartAsync();
         if (args.Contains("--idle-only"))
         {
@@ -69,9 +76,11 @@ public static class LoadRunner
         return chatResult.Errors == 0 ? 0 : 1;
     }
 
-    private static async Task ReportIdleAsync(LoadHost host, string token, int idle)
+    private static async Task ReportIdleAsync(LoadHost host, string token, int idle) =>
+        Report(await IdleConnections.MeasureAsync(host.BaseAddress, LoadHost.ChatPath, token, idle));
+
+    private static void Report(IdleConnections.Measurement memory)
     {
-        var memory = await IdleConnections.MeasureAsync(host.BaseAddress, LoadHost.ChatPath, token, idle);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"idle connections: {memory.Connections} ({memory.TcpIdle} server TCP connections) | managed heap {memory.HeapPerConnection / 1024:0.0} KB/connection ({memory.Before.HeapBytes / 1048576.0:0.0} -> {memory.Idle.HeapBytes / 1048576.0:0.0} MB) | working set {memory.WorkingSetPerConnection / 1024:0.0} KB/connection ({memory.Before.WorkingSet / 1048576.0:0.0} -> {memory.Idle.WorkingSet / 1048576.0:0.0} MB)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
