@@ -1,5 +1,7 @@
 using System.Globalization;
+using BankingLlm.Assistant.Conversations;
 using BankingLlm.Assistant.Hubs;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace BankingLlm.Benchmarks.Load;
@@ -56,6 +58,7 @@ public static class LoadRunner
             cpu = meter.Report(chatResult.LatenciesMs.Length);
             spans?.Print(chatResult.LatenciesMs.Length);
         }
+        var cacheMemory = HistoryCacheMemory(host);
         await CloseAsync(chat);
 
         var echo = await OpenAsync(host, EchoHub.Path, tokens, startSession: false);
@@ -65,6 +68,7 @@ public static class LoadRunner
 
         Report("chat hub", chatResult);
         Console.WriteLine(cpu);
+        Console.WriteLine(cacheMemory);
         Report("echo hub", echoResult);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"ratio chat/echo: p50 {chatResult.P(50) / echoResult.P(50):0.0}x, p99 {chatResult.P(99) / echoResult.P(99):0.0}x, turns/s {chatResult.TurnsPerSecond / echoResult.TurnsPerSecond:0.00}x"));
@@ -85,6 +89,18 @@ public static class LoadRunner
             $"idle connections: {memory.Connections} ({memory.TcpIdle} server TCP connections) | managed heap {memory.HeapPerConnection / 1024:0.0} KB/connection ({memory.Before.HeapBytes / 1048576.0:0.0} -> {memory.Idle.HeapBytes / 1048576.0:0.0} MB) | working set {memory.WorkingSetPerConnection / 1024:0.0} KB/connection ({memory.Before.WorkingSet / 1048576.0:0.0} -> {memory.Idle.WorkingSet / 1048576.0:0.0} MB)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  3 s after connecting, with any negotiate connections still open ({memory.TcpConnected} server TCP connections; the app closes them after the answer): managed heap {memory.HeapPerConnectionWithNegotiate / 1024:0.0} KB/connection"));
+    }
+
+    /// <summary>What the history cache holds after the run: the server's heap before and after clearing it.</summary>
+    private static string HistoryCacheMemory(LoadHost host)
+    {
+        var cache = host.Services.GetRequiredService<HistoryCache>();
+        var (sessions, messages) = cache.Held;
+        var with = GC.GetTotalMemory(forceFullCollection: true);
+        cache.Clear();
+        var without = GC.GetTotalMemory(forceFullCollection: true);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"history cache: {sessions} sessions, {messages} messages, {(with - without) / 1048576.0:0.0} MB ({(with - without) / 1024.0 / Math.Max(1, sessions):0} KB per session, {(with - without) / (double)Math.Max(1, messages):0} bytes per message)");
     }
 
     private static void Report(string name, TurnLoad.Result r)

@@ -34,7 +34,7 @@ public sealed class HistoryCache : IDisposable
     {
         var o = options.Value;
         _expiry = TimeSpan.FromMinutes(o.HistoryCacheMinutes);
-        _cache = o.HistoryCacheMessages > 0 ? new MemoryCache(new MemoryCacheOptions { SizeLimit = o.HistoryCacheMessages }) : null;
+        _cache = o.HistoryCacheMessages > 0 ? new MemoryCache(new MemoryCacheOptions { SizeLimit = o.HistoryCacheMessages, TrackStatistics = true }) : null;
     }
 
     public Entry? Get(Guid sessionId) => _cache is not null && _cache.TryGetValue(sessionId, out Entry? entry) ? entry : null;
@@ -50,6 +50,12 @@ public sealed class HistoryCache : IDisposable
 
     /// <summary>Forgets a session (ended, or not found).</summary>
     public void Remove(Guid sessionId) => _cache?.Remove(sessionId);
+
+    /// <summary>Sessions and messages held now.</summary>
+    public (long Sessions, long Messages) Held => _cache?.GetCurrentStatistics() is { } stats ? (stats.CurrentEntryCount, stats.CurrentEstimatedSize ?? 0) : (0, 0);
+
+    /// <summary>Forgets every session (the load benchmark measures what the cache held this way).</summary>
+    public void Clear() => _cache?.Clear();
 
     public void Dispose() => _cache?.Dispose();
 }
