@@ -30,14 +30,11 @@ public static class ConversationTypeClassifier
             : null;
     }
 
-    /// <summary>Keeps the more serious of the session's type so far and this turn's.</summary>
-    public static ConversationType? Combine(ConversationType? current, ConversationType? turn) =>
-        turn is null ? current : current is null ? turn : Rank(turn.Value) > Rank(current.Value) ? turn : current;
-
-    /// <summary>Every type from least to most serious (the order <see cref="Combine"/> keeps; the turn's SQL update uses it too).</summary>
-    public static ConversationType[] BySeriousness() => [.. Seriousness];
-
-    private static readonly ConversationType[] Seriousness =
+    /// <summary>
+    /// Every type from least to most serious: a session keeps the more serious of its type so far and a turn's (the
+    /// turn's SQL update compares them in this order, TurnStore).
+    /// </summary>
+    public static ConversationType[] BySeriousness() =>
     [
         ConversationType.GeneralInquiry,
         ConversationType.AccountInquiry,
@@ -46,8 +43,6 @@ public static class ConversationTypeClassifier
         ConversationType.Complaint,
         ConversationType.FraudReport,
     ];
-
-    private static int Rank(ConversationType type) => Array.IndexOf(Seriousness, type);
 
     private static bool IsComplaint(string text)
     {
