@@ -1,4 +1,5 @@
 using BankingLlm.Assistant.Agent;
+using BankingLlm.Data;
 using BankingLlm.Data.Entities;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
@@ -154,6 +155,6 @@ public sealed class StoredHistoryReader(ChatHistoryPreparer preparer, HistoryCac
     }
 
     private static NpgsqlBatchCommand PageCommand(Guid sessionId, int after, int before, int take) =>
-        TurnStore.Command(PageSql, TurnStore.Uuid(sessionId),
+        Sql.Command(PageSql, Sql.Uuid(sessionId),
             new NpgsqlParameter<int> { TypedValue = after }, new NpgsqlParameter<int> { TypedValue = before }, new NpgsqlParameter<int> { TypedValue = take });
 }

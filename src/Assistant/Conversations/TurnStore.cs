@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BankingLlm.Data;
 using BankingLlm.Data.Entities;
 using Microsoft.SemanticKernel;
 using Npgsql;
@@ -33,7 +34,7 @@ public sealed class TurnStore(NpgsqlDataSource dataSource, StoredHistoryReader h
         /// <summary>This turn's confidence score, appended to the session's list.</summary>
         public decimal? Confidence { get; init; }
 
-        /// <summary>This turn's conversation type; the session keeps the more serious one (<see cref="ConversationTypeClassifier.Combine"/>).</summary>
+        /// <summary>This turn's conversation type; the session keeps the more serious one (<see cref="ConversationTypeClassifier.BySeriousness"/>).</summary>
         public ConversationType? ConversationType { get; init; }
 
         public bool Escalated { get; init; }
@@ -109,16 +110,16 @@ public sealed class TurnStore(NpgsqlDataSource dataSource, StoredHistoryReader h
         var nicknames = new List<string>();
         await using (var batch = new NpgsqlBatch(connection))
         {
-            batch.BatchCommands.Add(Command(SessionSql, Uuid(sessionId), Uuid(customerId)));
+            batch.BatchCommands.Add(Sql.Command(SessionSql, Sql.Uuid(sessionId), Sql.Uuid(customerId)));
             batch.BatchCommands.Add(PendingCommand(sessionId, customerId, now));
             batch.BatchCommands.Add(historyRead.Command);
-            batch.BatchCommands.Add(Command(NicknamesSql, Uuid(customerId)));
+            batch.BatchCommands.Add(Sql.Command(NicknamesSql, Sql.Uuid(customerId)));
             await using var reader = await batch.ExecuteReaderAsync(ct).ConfigureAwait(false);
             if (await reader.ReadAsync(ct).ConfigureAwait(false))
             {
                 session = new SessionState(sessionId,
                     reader.IsDBNull(0) ? null : reader.GetFieldValue<ChatChannel>(0),
-                    reader.IsDBNull(1) ? null : Utc(reader.GetDateTime(1)),
+                    reader.IsDBNull(1) ? null : Sql.Utc(reader.GetDateTime(1)),
                     reader.IsDBNull(2) ? null : reader.GetGuid(2));
             }
             await reader.NextResultAsync(ct).ConfigureAwait(false);
@@ -148,10 +149,10 @@ public sealed class TurnStore(NpgsqlDataSource dataSource, StoredHistoryReader h
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
         await using var batch = new NpgsqlBatch(connection);
-        batch.BatchCommands.Add(Command(UpdateSessionSql,
-            Uuid(turn.SessionId),
+        batch.BatchCommands.Add(Sql.Command(UpdateSessionSql,
+            Sql.Uuid(turn.SessionId),
             new NpgsqlParameter<int> { TypedValue = turn.CountedMessages },
-            Timestamp(turn.Now),
+            Sql.UtcTimestamp(turn.Now),
             new NpgsqlParameter<string> { TypedValue = turn.ModelUsed },
             new NpgsqlParameter<string> { TypedValue = turn.ModelVersion },
             new NpgsqlParameter { Value = (object?)turn.Confidence ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Numeric },
@@ -161,10 +162,10 @@ public sealed class TurnStore(NpgsqlDataSource dataSource, StoredHistoryReader h
             new NpgsqlParameter<bool> { TypedValue = turn.Flagged },
             new NpgsqlParameter { Value = (object?)turn.Intent ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text },
             new NpgsqlParameter<string> { TypedValue = JsonSerializer.Serialize(turn.Tools) }));
-        batch.BatchCommands.Add(Command(InsertMessagesSql,
-            Uuid(turn.SessionId),
+        batch.BatchCommands.Add(Sql.Command(InsertMessagesSql,
+            Sql.Uuid(turn.SessionId),
             new NpgsqlParameter<Guid[]> { TypedValue = [.. turn.Messages.Select(m => m.MessageId)] },
-            Timestamp(turn.Now),
+            Sql.UtcTimestamp(turn.Now),
             new NpgsqlParameter<ChatMessageRole[]> { TypedValue = [.. turn.Messages.Select(m => m.Role)] },
             new NpgsqlParameter<string[]> { TypedValue = [.. turn.Messages.Select(m => m.MaskedText)] },
             new NpgsqlParameter<string?[]> { TypedValue = [.. turn.Messages.Select(m => m.ToolCalls)], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text }));
@@ -188,25 +189,10 @@ public sealed class TurnStore(NpgsqlDataSource dataSource, StoredHistoryReader h
     }
 
     private static NpgsqlBatchCommand PendingCommand(Guid sessionId, Guid customerId, DateTime now) =>
-        Command(PendingSql, Uuid(sessionId), Uuid(customerId), new NpgsqlParameter<PendingActionStatus> { TypedValue = PendingActionStatus.Pending }, Timestamp(now));
+        Sql.Command(PendingSql, Sql.Uuid(sessionId), Sql.Uuid(customerId), new NpgsqlParameter<PendingActionStatus> { TypedValue = PendingActionStatus.Pending }, Sql.UtcTimestamp(now));
 
     private static async Task<PendingActionInfo?> ReadPendingAsync(NpgsqlDataReader reader, CancellationToken ct) =>
         await reader.ReadAsync(ct).ConfigureAwait(false)
-            ? new PendingActionInfo(reader.GetGuid(0), reader.GetString(1), Utc(reader.GetDateTime(2)))
+            ? new PendingActionInfo(reader.GetGuid(0), reader.GetString(1), Sql.Utc(reader.GetDateTime(2)))
             : null;
-
-    internal static NpgsqlBatchCommand Command(string sql, params NpgsqlParameter[] parameters)
-    {
-        var command = new NpgsqlBatchCommand(sql);
-        command.Parameters.AddRange(parameters);
-        return command;
-    }
-
-    internal static NpgsqlParameter Uuid(Guid value) => new NpgsqlParameter<Guid> { TypedValue = value };
-
-    /// <summary>The schema's timestamps are UTC in <c>timestamp without time zone</c> columns.</summary>
-    private static NpgsqlParameter Timestamp(DateTime utc) =>
-        new NpgsqlParameter<DateTime> { TypedValue = DateTime.SpecifyKind(utc, DateTimeKind.Unspecified), NpgsqlDbType = NpgsqlDbType.Timestamp };
-
-    private static DateTime Utc(DateTime stored) => DateTime.SpecifyKind(stored, DateTimeKind.Utc);
 }

@@ -1,6 +1,6 @@
+using BankingLlm.Data;
 using BankingLlm.PiiGuard.Vault;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace BankingLlm.Assistant.Privacy;
 
@@ -13,7 +13,7 @@ public sealed class PostgresPiiVaultStore(NpgsqlDataSource dataSource, TimeProvi
     public async Task<byte[]?> LoadAsync(string sessionId, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("SELECT ciphertext FROM pii_vault WHERE session_id = $1");
-        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = Guid.Parse(sessionId) });
+        command.Parameters.Add(Sql.Uuid(Guid.Parse(sessionId)));
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as byte[];
     }
 
@@ -24,9 +24,9 @@ public sealed class PostgresPiiVaultStore(NpgsqlDataSource dataSource, TimeProvi
             INSERT INTO pii_vault (session_id, ciphertext, updated_at) VALUES ($1, $2, $3)
             ON CONFLICT (session_id) DO UPDATE SET ciphertext = EXCLUDED.ciphertext, updated_at = EXCLUDED.updated_at
             """);
-        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = Guid.Parse(sessionId) });
+        command.Parameters.Add(Sql.Uuid(Guid.Parse(sessionId)));
         command.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = protectedVault });
-        command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = DateTime.SpecifyKind(clock.GetUtcNow().UtcDateTime, DateTimeKind.Unspecified), NpgsqlDbType = NpgsqlDbType.Timestamp });
+        command.Parameters.Add(Sql.UtcTimestamp(clock.GetUtcNow().UtcDateTime));
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 }

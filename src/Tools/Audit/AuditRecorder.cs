@@ -63,7 +63,7 @@ public sealed class AuditRecorder(
     {
         await using var cmd = dataSource.CreateCommand(InsertSql);
         var p = cmd.Parameters;
-        p.Add(new NpgsqlParameter<Guid> { TypedValue = row.LogId });
+        p.Add(Sql.Uuid(row.LogId));
         p.Add(Nullable(row.UserId, NpgsqlDbType.Uuid));
         p.Add(Nullable(row.ServiceAccount, NpgsqlDbType.Varchar));
         p.Add(new NpgsqlParameter<AuditAction> { TypedValue = row.Action });
@@ -75,7 +75,7 @@ public sealed class AuditRecorder(
         p.Add(Nullable(row.RequestId, NpgsqlDbType.Varchar));
         p.Add(new NpgsqlParameter<AuditStatus> { TypedValue = row.Status ?? AuditStatus.Success });
         p.Add(Nullable(row.ErrorMessage, NpgsqlDbType.Text));
-        p.Add(new NpgsqlParameter<DateTime> { TypedValue = DateTime.SpecifyKind(row.CreatedAt ?? clock.GetUtcNow().UtcDateTime, DateTimeKind.Unspecified), NpgsqlDbType = NpgsqlDbType.Timestamp });
+        p.Add(Sql.UtcTimestamp(row.CreatedAt ?? clock.GetUtcNow().UtcDateTime));
         p.Add(new NpgsqlParameter<bool> { TypedValue = row.ComplianceRelevant ?? false });
         p.Add(Nullable(row.RetentionUntil, NpgsqlDbType.Date));
         p.Add(Nullable(row.CustomerId, NpgsqlDbType.Uuid));
