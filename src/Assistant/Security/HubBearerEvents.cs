@@ -6,14 +6,14 @@ namespace BankingLlm.Assistant.Security;
 /// <summary>The JWT bearer events of the customer and the staff scheme.</summary>
 internal static class HubBearerEvents
 {
+    /// <summary>The query key a browser's token comes in (hub paths only); HubRequestTrimming removes it afterwards.</summary>
+    public const string AccessTokenQueryKey = "access_token";
+
     /// <summary>
     /// The claims a connection keeps from a verified token: what the policies and hubs read. A WebSocket request
     /// lives as long as its connection, so everything else of the token (the parsed JsonWebToken with its raw text,
     /// the other claims, e.g. names from an identity provider) is dropped at once instead of being held for hours.
     /// </summary>
-    /// <summary>The query key a browser's token comes in (hub paths only); HubRequestTrimming removes it afterwards.</summary>
-    public const string AccessTokenQueryKey = "access_token";
-
     private static readonly HashSet<string> KeptClaims = new(StringComparer.Ordinal) { "sub", AssistantClaims.StaffRole };
 
     /// <summary>
